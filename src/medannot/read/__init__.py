@@ -1,0 +1,10 @@
+"""Reading inputs: files, directories and JSONL streams become ``Document`` items, in input order.
+
+A reader never raises for a bad document: it yields an ``InputFailure`` in its place, so the batch
+can write an error record and go on.
+"""
+
+from .document import Document, InputFailure
+from .inputs import iter_documents, SUFFIXES
+
+__all__ = ["Document", "InputFailure", "iter_documents", "SUFFIXES"]

@@ -1,0 +1,37 @@
+"""Segmenter names to lazy factories: a backend's package is imported only when it is chosen."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import SegmenterError
+from .base import Segmenter
+
+__all__ = ["DEFAULT_SEGMENTER", "SEGMENTERS", "available_segmenters", "create_segmenter"]
+
+DEFAULT_SEGMENTER = "rjieba"
+
+# name -> (module, class, pip requirement that provides its backend)
+SEGMENTERS: dict[str, tuple[str, str, str]] = {
+    "rjieba": ("medannot.segment.rjieba_backend", "RJiebaSegmenter", "rjieba"),
+    "jieba": ("medannot.segment.jieba_backend", "JiebaSegmenter", "jieba"),
+}
+
+
+def available_segmenters() -> list[str]:
+    return sorted(SEGMENTERS)
+
+
+def create_segmenter(name: str, words: Sequence[str] = (), **options: Any) -> Segmenter:
+    """A new segmenter instance with ``words`` (the lexicon) as its user dictionary."""
+    try:
+        module_name, class_name, requirement = SEGMENTERS[name]
+    except KeyError:
+        raise SegmenterError("MA301", name=name, available=", ".join(available_segmenters())) from None
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise SegmenterError("MA302", name=name, hint=f"{requirement}  ({error})") from None
+    return getattr(module, class_name)(words, **options)
