@@ -3,7 +3,8 @@
     MedannotError
     ├── InputError       MA1xx  a document cannot be read or decoded
     ├── LexiconError     MA2xx  a lexicon or cue file is invalid
-    └── SegmenterError   MA3xx  a segmenter backend or its model is unavailable
+    ├── SegmenterError   MA3xx  a segmenter backend or its model is unavailable
+    └── ExportError      MA4xx  records cannot be indexed, searched, exported or pushed
 
 Each code has one message template, filled where the error is raised, so a user can search for the
 code and an error record carries it (``{"error": {"type", "code", "message"}}``).
@@ -11,7 +12,7 @@ code and an error record carries it (``{"error": {"type", "code", "message"}}``)
 
 from __future__ import annotations
 
-__all__ = ["MedannotError", "InputError", "LexiconError", "SegmenterError", "MESSAGES"]
+__all__ = ["MedannotError", "InputError", "LexiconError", "SegmenterError", "ExportError", "MESSAGES"]
 
 MESSAGES: dict[str, str] = {
     # input
@@ -37,6 +38,11 @@ MESSAGES: dict[str, str] = {
     "MA303": "pkuseg model not found: {model}. {hint}",
     "MA304": "segmenter {name!r} returned tokens that do not match the text at {offset}",
     "MA305": "model error: {detail}",
+    # index, search, export
+    "MA401": "{where}: not an annotated record: {detail}",
+    "MA402": "{path} is not a medannot index ({detail}); build one with: medannot index build RECORDS... --db {path}",
+    "MA403": "invalid search query {query!r}: {detail}",
+    "MA404": "cannot reach the search server at {url}: {detail}",
 }
 
 
@@ -70,3 +76,7 @@ class LexiconError(MedannotError):
 
 class SegmenterError(MedannotError):
     """A segmenter backend or model is missing or misbehaves; says how to install it."""
+
+
+class ExportError(MedannotError):
+    """Records cannot be read back, indexed, searched, exported or pushed to a search server."""
