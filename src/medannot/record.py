@@ -12,6 +12,7 @@ natively and fast.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -32,7 +33,11 @@ __all__ = [
     "Record",
     "ErrorRecord",
     "to_json",
+    "json_schema",
+    "SCHEMA_PATH",
 ]
+
+SCHEMA_PATH = Path(__file__).with_name("schema") / f"record-v{SCHEMA_VERSION}.schema.json"
 
 
 @dataclass(slots=True)
@@ -182,3 +187,8 @@ class ErrorRecord:
 def to_json(record: Record | ErrorRecord) -> bytes:
     """One record as one line of UTF-8 JSON (no trailing newline)."""
     return orjson.dumps(record)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of records and error records."""
+    return orjson.loads(SCHEMA_PATH.read_bytes())

@@ -1,0 +1,5 @@
+"""``python -m medannot`` is the ``medannot`` command."""
+
+from .cli import main
+
+main()
