@@ -26,6 +26,11 @@ MESSAGES: dict[str, str] = {
     "MA108": "unreadable input: {what}: {detail}",
     "MA109": "truncated or corrupt archive: {what}: {detail}",
     "MA110": "unparseable HTML: {what}: {detail}",
+    "MA111": "optional package missing: reading {what} needs {package}: pip install 'medannot[{extra}]'",
+    "MA112": "cannot resume into {what}: {detail}",
+    "MA113": "output busy: {what} is being written by another medannot run",
+    "MA114": "worker crashed on {what}: {detail}",
+    "MA115": "dask engine unavailable: {detail}",
     # lexicon
     "MA201": "{where}: invalid YAML: {detail}",
     "MA202": "{where}: {detail}",
