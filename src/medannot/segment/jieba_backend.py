@@ -1,4 +1,10 @@
-"""The reference Python jieba, with part of speech from ``jieba.posseg`` on request."""
+"""The reference Python jieba, with part of speech from ``jieba.posseg`` on request.
+
+Differences from ``rjieba`` (same dictionary, same DAG + HMM algorithm): jieba's HMM decodes unknown
+stretches in Python with its own emission tables, and ``jieba.posseg`` segments with a POS-aware
+HMM, so a handful of unknown-word stretches split differently (on the AMTTL medical forum dev set
+the two score within 0.1 F1 point of each other); rjieba is several times faster.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from collections.abc import Sequence
 import jieba
 import jieba.posseg
 
-from .base import Tokens, spans_from_words
+from .base import Tokens, UserDictionary, spans_from_words
 
 __all__ = ["JiebaSegmenter"]
 
@@ -22,12 +28,16 @@ class JiebaSegmenter:
     def __init__(self, words: Sequence[str] = ()) -> None:
         self._tokenizer = jieba.Tokenizer()  # own instance: jieba's module-level one is shared
         self._tokenizer.initialize()
-        for word in words:
-            self._tokenizer.add_word(word)
         self._posseg = jieba.posseg.POSTokenizer(self._tokenizer)
+        tag_of = self._posseg.word_tag_tab.get
+        self._dictionary = UserDictionary.build(words, lambda term: [(w, tag_of(w)) for w in self._tokenizer.cut(term)])
+        for word in self._dictionary.words:
+            self._tokenizer.add_word(word, tag="nz")  # jieba's suggested frequency, as rjieba
 
     def segment(self, text: str, pos: bool = False) -> Tokens:
+        pieces = self._dictionary.pieces
         if pos:
             pairs = list(self._posseg.cut(text))
-            return spans_from_words(self.name, text, (p.word for p in pairs), (p.flag for p in pairs))
-        return spans_from_words(self.name, text, self._tokenizer.cut(text))
+            words, tags = (p.word for p in pairs), (p.flag for p in pairs)
+            return spans_from_words(self.name, text, words, tags, pieces, self._dictionary.tags)
+        return spans_from_words(self.name, text, self._tokenizer.cut(text), pieces=pieces)

@@ -13,10 +13,12 @@ __all__ = ["DEFAULT_SEGMENTER", "SEGMENTERS", "available_segmenters", "create_se
 
 DEFAULT_SEGMENTER = "rjieba"
 
-# name -> (module, class, pip requirement that provides its backend)
-SEGMENTERS: dict[str, tuple[str, str, str]] = {
-    "rjieba": ("medannot.segment.rjieba_backend", "RJiebaSegmenter", "rjieba"),
-    "jieba": ("medannot.segment.jieba_backend", "JiebaSegmenter", "jieba"),
+# name -> (module, class, pip requirement that provides its backend, takes a model)
+SEGMENTERS: dict[str, tuple[str, str, str, bool]] = {
+    "rjieba": ("medannot.segment.rjieba_backend", "RJiebaSegmenter", "rjieba", False),
+    "jieba": ("medannot.segment.jieba_backend", "JiebaSegmenter", "jieba", False),
+    "pkuseg": ("medannot.segment.pkuseg_backend", "PkusegSegmenter", "'medannot[pkuseg]'", True),
+    "spacy": ("medannot.segment.spacy_backend", "SpacySegmenter", "'medannot[spacy]'", True),
 }
 
 
@@ -25,11 +27,19 @@ def available_segmenters() -> list[str]:
 
 
 def create_segmenter(name: str, words: Sequence[str] = (), **options: Any) -> Segmenter:
-    """A new segmenter instance with ``words`` (the lexicon) as its user dictionary."""
+    """A new segmenter instance with ``words`` (the lexicon) as its user dictionary.
+
+    ``model=`` (a pkuseg model name or directory) is accepted by the backends that use one.
+    """
     try:
-        module_name, class_name, requirement = SEGMENTERS[name]
+        module_name, class_name, requirement, takes_model = SEGMENTERS[name]
     except KeyError:
         raise SegmenterError("MA301", name=name, available=", ".join(available_segmenters())) from None
+    if options.get("model") and not takes_model:
+        users = ", ".join(n for n, entry in SEGMENTERS.items() if entry[3])
+        raise SegmenterError("MA305", detail=f"segmenter {name!r} takes no model; a model is for {users}")
+    if not takes_model:
+        options.pop("model", None)
     try:
         module = importlib.import_module(module_name)
     except ImportError as error:

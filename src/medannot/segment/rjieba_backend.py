@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import rjieba
 
-from .base import Tokens, spans_from_words
+from .base import Tokens, UserDictionary, spans_from_words
 
 __all__ = ["RJiebaSegmenter"]
 
@@ -17,11 +17,25 @@ class RJiebaSegmenter:
 
     def __init__(self, words: Sequence[str] = ()) -> None:
         self._jieba = rjieba.Jieba()  # an instance of our own: user words never leak process-wide
-        for word in words:
+        self._dictionary = UserDictionary.build(words, self._jieba.tag)
+        for word in self._dictionary.words:
+            # the frequency that lets the term win over the split jieba would otherwise choose
             self._jieba.add_word(word, max(self._jieba.suggest_freq(word), 1), "nz")
 
     def segment(self, text: str, pos: bool = False) -> Tokens:
+        pieces = self._dictionary.pieces
         if pos:
             pairs = self._jieba.tag(text)
-            return spans_from_words(self.name, text, (w for w, _ in pairs), (t for _, t in pairs))
-        return Tokens([(start, end) for word, start, end in self._jieba.tokenize(text) if not word.isspace()])
+            words, tags = (w for w, _ in pairs), (t for _, t in pairs)
+            return spans_from_words(self.name, text, words, tags, pieces, self._dictionary.tags)
+        spans: list[tuple[int, int]] = []
+        for word, start, end in self._jieba.tokenize(text):
+            inner = pieces.get(word)
+            if inner is None:
+                if not word.isspace():
+                    spans.append((start, end))
+                continue
+            for part in inner:
+                spans.append((start, start + len(part)))
+                start += len(part)
+        return Tokens(spans)
