@@ -1,24 +1,56 @@
-"""Load concept files (format in ``lexicons/README.md``), validate them, and layer user lexicons."""
+"""Load concept files (format in ``lexicons/README.md``), validate them, and layer user lexicons.
+
+Loading never stops at the first bad entry: ``inspect_lexicon`` collects every problem (that is what
+``medannot lexicon validate`` prints), and ``load_lexicon`` raises the first one.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LexiconError
 from ..resources import lexicons_dir
-from ..yamlfile import check_keys, load_yaml
+from ..yamlfile import Located, check_keys, load_yaml
 from .model import CATEGORIES, Concept, Lexicon, fold
 
-__all__ = ["load_lexicon", "load_concept_file", "concept_files"]
+__all__ = ["load_lexicon", "inspect_lexicon", "Inspection", "Shadowed", "concept_files", "builtin_files", "FORMAT"]
 
 FORMAT = "medannot-concepts/1"
 _HEADER_KEYS = {"format", "category", "lexicon", "version", "description"}
 _REQUIRED = {"id", "canonical"}
 _OPTIONAL = {"synonyms", "codes", "broader", "category", "disabled"}
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.:-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Shadowed:
+    """A term claimed by concepts of two layers: the later layer's concept tags it."""
+
+    term: str
+    winner: Concept
+    loser: Concept
+
+
+@dataclass(slots=True)
+class Inspection:
+    """Everything loading found out: the lexicon, and every problem with its ``file:line``."""
+
+    lexicon: Lexicon
+    files: list[Path]
+    errors: list[LexiconError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    shadowed: list[Shadowed] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    concept: Concept | None  # None: ``disabled: true``
+    id: str
+    where: str
 
 
 def _text(value: object, where: str, what: str) -> str:
@@ -30,47 +62,57 @@ def _text(value: object, where: str, what: str) -> str:
     return text
 
 
-def load_concept_file(path: Path) -> tuple[list[tuple[Concept | None, str, str]], dict]:
-    """Entries of one concept file as ``(concept or None if disabled, id, where)`` plus its header."""
-    header, entries = load_yaml(path, "concepts")
-    where0 = f"{path}:1"
-    if header.get("format") != FORMAT:
-        raise LexiconError("MA202", where=where0, detail=f"format must be {FORMAT!r}, got {header.get('format')!r}")
-    if unknown := set(header) - _HEADER_KEYS:
-        raise LexiconError("MA202", where=where0, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
-    default_category = header.get("category")
-    out: list[tuple[Concept | None, str, str]] = []
-    for entry in entries:
-        raw = check_keys(entry, _REQUIRED, _OPTIONAL)
-        concept_id = _text(raw["id"], entry.where, "id")
-        if not _ID.match(concept_id):
-            raise LexiconError("MA202", where=entry.where, detail=f"id {concept_id!r} must be letters, digits, _ . : -")
-        if raw.get("disabled"):
-            out.append((None, concept_id, entry.where))
-            continue
-        category = raw.get("category", default_category)
-        if category not in CATEGORIES:
-            raise LexiconError(
-                "MA202", where=entry.where, detail=f"category {category!r} is not one of {', '.join(CATEGORIES)}"
-            )
-        synonyms = raw.get("synonyms") or []
-        if not isinstance(synonyms, list):
-            raise LexiconError("MA202", where=entry.where, detail="synonyms must be a list")
-        codes = raw.get("codes") or {}
-        if not isinstance(codes, dict):
-            raise LexiconError("MA202", where=entry.where, detail="codes must be a mapping like {icd10: G35}")
-        broader = raw.get("broader")
-        concept = Concept(
-            id=concept_id,
-            canonical=_text(raw["canonical"], entry.where, "canonical"),
-            category=category,
-            synonyms=tuple(_text(s, entry.where, "synonym") for s in synonyms),
-            codes={str(k): str(v) for k, v in codes.items()},
-            broader=None if broader is None else _text(broader, entry.where, "broader"),
-            origin=entry.where,
-        )
-        out.append((concept, concept_id, entry.where))
-    return out, header
+def _entry(located: Located, default_category: object) -> _Entry:
+    disabled = isinstance(located.value, dict) and located.value.get("disabled") is True
+    raw = check_keys(located, {"id"} if disabled else _REQUIRED, _OPTIONAL | _REQUIRED)
+    where = located.where
+    concept_id = _text(raw["id"], where, "id")
+    if not _ID.match(concept_id):
+        raise LexiconError("MA202", where=where, detail=f"id {concept_id!r} must be letters, digits, _ . : -")
+    if disabled:  # a disabling entry needs only the id
+        return _Entry(None, concept_id, where)
+    category = raw.get("category", default_category)
+    if category not in CATEGORIES:
+        raise LexiconError("MA202", where=where, detail=f"category {category!r} is not one of {', '.join(CATEGORIES)}")
+    synonyms = raw.get("synonyms") or []
+    if not isinstance(synonyms, list):
+        raise LexiconError("MA202", where=where, detail="synonyms must be a list")
+    codes = raw.get("codes") or {}
+    if not isinstance(codes, dict):
+        raise LexiconError("MA202", where=where, detail="codes must be a mapping like {icd10: G35}")
+    broader = raw.get("broader")
+    concept = Concept(
+        id=concept_id,
+        canonical=_text(raw["canonical"], where, "canonical"),
+        category=category,
+        synonyms=tuple(_text(s, where, "synonym") for s in synonyms),
+        codes={str(k): _text(v, where, f"code {k}") for k, v in codes.items()},
+        broader=None if broader is None else _text(broader, where, "broader"),
+        origin=where,
+    )
+    return _Entry(concept, concept_id, where)
+
+
+def _read_file(path: Path, errors: list[LexiconError]) -> list[_Entry]:
+    """The entries of one concept file; bad entries go to ``errors`` and are skipped."""
+    try:
+        header, located = load_yaml(path, "concepts")
+        where0 = f"{path}:1"
+        if header.get("format") != FORMAT:
+            raise LexiconError("MA202", where=where0, detail=f"format must be {FORMAT!r}, got {header.get('format')!r}")
+        if unknown := set(header) - _HEADER_KEYS:
+            raise LexiconError("MA202", where=where0, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
+        entries = list(located)
+    except LexiconError as error:
+        errors.append(error)
+        return []
+    out = []
+    for item in entries:
+        try:
+            out.append(_entry(item, header.get("category")))
+        except LexiconError as error:
+            errors.append(error)
+    return out
 
 
 def concept_files(path: Path) -> list[Path]:
@@ -82,58 +124,91 @@ def concept_files(path: Path) -> list[Path]:
     return [path]
 
 
-def _validate(concepts: dict[str, Concept]) -> None:
-    owner: dict[str, Concept] = {}
+def builtin_files() -> tuple[dict, list[Path]]:
+    """The built-in manifest (``lexicons/lexicon.yaml``) and the concept files it lists, in order."""
+    root = lexicons_dir()
+    manifest, listed = load_yaml(root / "lexicon.yaml", "files")
+    files = []
+    for entry in listed:
+        file = root / "concepts" / str(entry.value)
+        if not file.is_file():
+            raise LexiconError("MA202", where=entry.where, detail=f"listed concept file {file} does not exist")
+        files.append(file)
+    return manifest, files
+
+
+def inspect_lexicon(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> Inspection:
+    """Load the built-in lexicon (unless ``builtin=False``) and layer each user path over it, in order.
+
+    Each user path (file or directory) is one layer. Within a layer an id is defined once and a term
+    (compared folded) belongs to one concept, else it is an error. Across layers, a new id adds a
+    concept, an existing id replaces it, ``disabled: true`` removes it, and a term claimed again is
+    taken over by the later layer's concept (listed in ``shadowed``).
+    """
+    layers: list[list[Path]] = []
+    name, version = "user", "0"
+    if builtin:
+        manifest, files = builtin_files()
+        name, version = str(manifest.get("name", "medannot")), str(manifest.get("version", "0"))
+        layers.append(files)
+    layers.extend(concept_files(Path(p)) for p in paths)
+
+    errors: list[LexiconError] = []
+    warnings: list[str] = []
+    digest = hashlib.sha256()
+    concepts: dict[str, Concept] = {}
+    layer_of: dict[str, int] = {}
+    ever_defined: set[str] = set()
+    for layer, files in enumerate(layers):
+        seen: dict[str, str] = {}
+        for file in files:
+            digest.update(file.read_bytes())
+            for entry in _read_file(file, errors):
+                if entry.id in seen:
+                    errors.append(LexiconError("MA204", where=entry.where, id=entry.id, first=seen[entry.id]))
+                    continue
+                seen[entry.id] = entry.where
+                if entry.concept is None:
+                    if concepts.pop(entry.id, None) is None:
+                        warnings.append(f"{entry.where}: disables {entry.id}, which no earlier layer defines")
+                    continue
+                concepts.pop(entry.id, None)  # re-insert: a concept's position follows its layer
+                concepts[entry.id] = entry.concept
+                layer_of[entry.id] = layer
+                ever_defined.add(entry.id)
+
+    shadowed = _check_terms(concepts, layer_of, errors)
     for concept in concepts.values():
-        if concept.broader is not None and concept.broader not in concepts:
-            raise LexiconError("MA202", where=concept.origin, detail=f"broader id {concept.broader!r} does not exist")
+        if concept.broader is not None and concept.broader not in ever_defined:
+            errors.append(LexiconError("MA202", where=concept.origin, detail=f"broader id {concept.broader!r} does not exist"))
+    lexicon = Lexicon(name=name, version=version, concepts=concepts, sha256=digest.hexdigest(), sources=[str(p) for p in paths])
+    return Inspection(lexicon, [f for files in layers for f in files], errors, warnings, shadowed)
+
+
+def _check_terms(concepts: dict[str, Concept], layer_of: dict[str, int], errors: list[LexiconError]) -> list[Shadowed]:
+    owner: dict[str, Concept] = {}
+    shadowed: list[Shadowed] = []
+    for concept in concepts.values():
         for term in concept.terms:
             key = fold(term)
-            other = owner.setdefault(key, concept)
-            if other is not concept:
-                raise LexiconError(
-                    "MA205", where=concept.origin, term=term, id=concept.id, other=other.id, first=other.origin
-                )
+            other = owner.get(key)
+            owner[key] = concept
+            if other is None or other is concept:
+                continue
+            if layer_of[other.id] == layer_of[concept.id]:
+                errors.append(LexiconError("MA205", where=concept.origin, term=term, id=concept.id, other=other.id, first=other.origin))
+                owner[key] = other
+            else:
+                shadowed.append(Shadowed(term, concept, other))
+    return shadowed
 
 
 def load_lexicon(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> Lexicon:
-    """The built-in lexicon (unless ``builtin=False``) with each user lexicon layered on in order.
+    """The built-in lexicon with each user lexicon layered on in order (see ``inspect_lexicon``).
 
-    A user entry with a new id adds a concept, with an existing id replaces it, and with
-    ``disabled: true`` removes it. Raises ``LexiconError`` with ``file:line`` on any problem.
+    Raises the first ``LexiconError`` found (with ``file:line``); ``medannot lexicon validate`` lists them all.
     """
-    files: list[Path] = []
-    name, version = "user", "0"
-    if builtin:
-        root = lexicons_dir()
-        manifest, listed = load_yaml(root / "lexicon.yaml", "files")
-        name, version = str(manifest.get("name", "medannot")), str(manifest.get("version", "0"))
-        for entry in listed:
-            file = root / "concepts" / str(entry.value)
-            if not file.is_file():
-                raise LexiconError("MA202", where=entry.where, detail=f"listed concept file {file} does not exist")
-            files.append(file)
-    for path in paths:
-        files.extend(concept_files(Path(path)))
-
-    digest = hashlib.sha256()
-    concepts: dict[str, Concept] = {}
-    builtin_count = len(files) - sum(len(concept_files(Path(p))) for p in paths)
-    for index, file in enumerate(files):
-        digest.update(file.read_bytes())
-        entries, _ = load_concept_file(file)
-        seen_here: dict[str, str] = {}
-        for concept, concept_id, where in entries:
-            if concept_id in seen_here:
-                raise LexiconError("MA204", where=where, id=concept_id, first=seen_here[concept_id])
-            seen_here[concept_id] = where
-            if concept is None:
-                concepts.pop(concept_id, None)
-            elif concept_id in concepts and index < builtin_count:
-                raise LexiconError("MA204", where=where, id=concept_id, first=concepts[concept_id].origin)
-            else:
-                concepts[concept_id] = concept
-    _validate(concepts)
-    sources = [str(p) for p in paths]
-    return Lexicon(name=name, version=version, concepts=concepts, sha256=digest.hexdigest(), sources=sources)
-
+    inspection = inspect_lexicon(paths, builtin=builtin)
+    if inspection.errors:
+        raise inspection.errors[0]
+    return inspection.lexicon

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["CATEGORIES", "ID_PREFIXES", "Concept", "Lexicon", "fold"]
+__all__ = ["CATEGORIES", "ID_PREFIXES", "Concept", "Lexicon", "fold", "term_index"]
 
 CATEGORIES = (
     "symptom",
@@ -33,17 +33,14 @@ ID_PREFIXES = {
     "adverse_event": "AEV",
 }
 
-# Full-width ASCII to ASCII and A-Z to a-z: a one-to-one character map, so offsets in the folded
-# text are offsets in the original.
-_FOLD_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FOLD_TABLE.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
-_FOLD_TABLE.update({code + 0xFEE0: code + 32 for code in range(ord("A"), ord("Z") + 1)})
-_FOLD_TABLE[0x3000] = 0x20  # ideographic space
+# Full-width ASCII to ASCII and the ideographic space to a space.
+_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE[0x3000] = 0x20
 
 
 def fold(text: str) -> str:
-    """Width- and case-fold ``text`` without changing its length."""
-    return text.translate(_FOLD_TABLE)
+    """The identity of a term: width-folded and lower-cased, so ＣＴ, CT and ct are one term."""
+    return text.translate(_WIDTH_TABLE).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +58,25 @@ class Concept:
         return (self.canonical, *self.synonyms)
 
 
+def term_index(concepts: Iterable[Concept]) -> dict[str, tuple[str, Concept]]:
+    """Folded term -> (surface form, concept); where two concepts claim a term, the later one wins."""
+    index: dict[str, tuple[str, Concept]] = {}
+    for concept in concepts:
+        for term in concept.terms:
+            index[fold(term)] = (term, concept)
+    return index
+
+
 @dataclass(slots=True)
 class Lexicon:
+    """Concepts in layer order (a user concept that overrides a built-in one comes after it)."""
+
     name: str
     version: str
     concepts: dict[str, Concept]
     sha256: str  # over every file that went into it, in load order
     sources: list[str] = field(default_factory=list)
+    _index: dict[str, tuple[str, Concept]] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -75,11 +84,16 @@ class Lexicon:
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts.values())
 
+    @property
+    def index(self) -> dict[str, tuple[str, Concept]]:
+        """Which concept each folded term tags (see ``term_index``), computed once."""
+        if self._index is None:
+            self._index = term_index(self.concepts.values())
+        return self._index
+
     def terms(self) -> Iterator[tuple[str, Concept]]:
-        """Every (surface form, concept) pair, canonical names first."""
-        for concept in self.concepts.values():
-            for term in concept.terms:
-                yield term, concept
+        """Every (surface form, concept) pair that tagging uses, one per folded term."""
+        return iter(self.index.values())
 
     def info(self) -> dict[str, Any]:
         """What a record's ``pipeline.lexicon`` says about this lexicon."""

@@ -1,149 +1,237 @@
 """ConText-style assertion for Chinese: cue phrases (data in ``lexicons/assertion/``) set the
-negated / uncertain / hypothetical flags of the entities in their scope; adverse-event phrasing
-(…的不良反应, 副作用) marks the findings it qualifies."""
+negated / uncertain / hypothetical / adverse_event flags of the entities in their scope, and each
+flag records the cue that set it.
+
+Scope is counted in characters inside the clause, stops at a terminator (但, 然而 …), and is
+carried along an enumeration (无发热、咳嗽及头痛). Pseudo-cues (无明显诱因) mask the cues they
+contain; a cue inside another entity's name (无 in 无力) is not a cue.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..errors import LexiconError
+from ..lexicon.matcher import TokenBoundaries
 from ..record import Entity
 from ..resources import lexicons_dir
 from ..yamlfile import check_keys, load_yaml
 
-__all__ = ["CueRule", "AssertionRules", "load_assertion_rules", "assert_entities"]
+__all__ = ["CueRule", "AssertionRules", "load_rule_file", "load_assertion_rules", "assert_entities"]
 
 FORMAT = "medannot-assertion/1"
-FLAGS = ("negated", "uncertain", "hypothetical", "pseudo")
+FLAGS = ("negated", "uncertain", "hypothetical", "adverse_event", "pseudo")
 DIRECTIONS = ("forward", "backward", "both")
-_CLAUSE_END = re.compile(r"[。！？；，,;!?\n：:]")
-# A finding followed, in its clause, by these words is reported as an adverse event.
-_ADVERSE = re.compile(r"[^。！？；，,;!?\n]{0,20}?(?:的|等)?(?:不良反应|副作用|副反应)")
+_HEADER = {"format", "terminators", "enumerators", "clause_ends"}
+_DEFAULT_CLAUSE_ENDS = "。！？；，,;!?：:\n"
 
 
 @dataclass(frozen=True, slots=True)
 class CueRule:
     cue: str
     flag: str
-    direction: str
-    scope: int
+    direction: str = "forward"
+    scope: int = 15
+    labels: frozenset[str] | None = None  # entity labels the rule applies to; None: all
 
 
 @dataclass(frozen=True, slots=True)
 class AssertionRules:
     rules: tuple[CueRule, ...]
-    terminators: tuple[str, ...]
+    terminators: tuple[str, ...] = ()
+    enumerators: tuple[str, ...] = ()
+    clause_ends: str = _DEFAULT_CLAUSE_ENDS
 
-    @property
-    def automaton(self) -> ahocorasick.Automaton:
-        return _automaton(self)
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    rule: CueRule
+
+
+@dataclass(slots=True)
+class _Compiled:
+    automaton: ahocorasick_rs.AhoCorasick
+    patterns: list[tuple[CueRule, ...] | None]  # per pattern: its rules, or None for a terminator
+    clause_end: re.Pattern[str]
 
 
 @cache
-def _automaton(rules: AssertionRules) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _compile(rules: AssertionRules) -> _Compiled:
+    by_cue: dict[str, list[CueRule]] = defaultdict(list)
     for rule in rules.rules:
-        automaton.add_word(rule.cue, ("cue", rule))
+        by_cue[rule.cue].append(rule)
+    patterns: list[str] = list(by_cue)
+    targets: list[tuple[CueRule, ...] | None] = [tuple(by_cue[p]) for p in patterns]
     for terminator in rules.terminators:
-        if terminator not in automaton:
-            automaton.add_word(terminator, ("terminator", None))
-    automaton.make_automaton()
-    return automaton
+        patterns.append(terminator)
+        targets.append(None)
+    clause_end = re.compile(f"[{re.escape(rules.clause_ends)}]" if rules.clause_ends else "(?!)")
+    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end)
 
 
 def load_rule_file(path: Path) -> AssertionRules:
+    """One cue file (format in the header comment of ``lexicons/assertion/context.yaml``)."""
     header, entries = load_yaml(path, "rules")
+    where0 = f"{path}:1"
     if header.get("format") != FORMAT:
-        raise LexiconError("MA202", where=f"{path}:1", detail=f"format must be {FORMAT!r}")
+        raise LexiconError("MA202", where=where0, detail=f"format must be {FORMAT!r}")
+    if unknown := set(header) - _HEADER:
+        raise LexiconError("MA202", where=where0, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
     rules = []
     for entry in entries:
-        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope"})
+        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels"})
         flag, direction = raw["flag"], raw.get("direction", "forward")
         if flag not in FLAGS:
             raise LexiconError("MA202", where=entry.where, detail=f"flag {flag!r} is not one of {', '.join(FLAGS)}")
         if direction not in DIRECTIONS:
             raise LexiconError("MA202", where=entry.where, detail=f"direction {direction!r} is not one of {', '.join(DIRECTIONS)}")
-        rules.append(CueRule(str(raw["cue"]), flag, direction, int(raw.get("scope", 15))))
-    terminators = tuple(str(t) for t in header.get("terminators") or ())
-    return AssertionRules(tuple(rules), terminators)
+        scope = raw.get("scope", 15)
+        if not isinstance(scope, int) or isinstance(scope, bool) or scope < 0:
+            raise LexiconError("MA202", where=entry.where, detail=f"scope must be a non-negative integer, got {scope!r}")
+        labels = raw.get("labels")
+        if labels is not None and (not isinstance(labels, list) or not all(isinstance(l, str) for l in labels)):
+            raise LexiconError("MA202", where=entry.where, detail="labels must be a list of entity labels")
+        cue = str(raw["cue"])
+        if not cue:
+            raise LexiconError("MA202", where=entry.where, detail="cue must not be empty")
+        rules.append(CueRule(cue, flag, direction, scope, None if labels is None else frozenset(labels)))
+    return AssertionRules(
+        tuple(rules),
+        tuple(str(t) for t in header.get("terminators") or ()),
+        tuple(str(e) for e in header.get("enumerators") or ()),
+        str(header.get("clause_ends", _DEFAULT_CLAUSE_ENDS)),
+    )
 
 
 @cache
 def load_assertion_rules() -> AssertionRules:
     """The packaged cue rules (every ``lexicons/assertion/*.yaml``), loaded once per process."""
-    rules: list[CueRule] = []
-    terminators: list[str] = []
-    for path in sorted((lexicons_dir() / "assertion").glob("*.yaml")):
-        loaded = load_rule_file(path)
-        rules.extend(loaded.rules)
-        terminators.extend(loaded.terminators)
-    return AssertionRules(tuple(rules), tuple(dict.fromkeys(terminators)))
+    loaded = [load_rule_file(path) for path in sorted((lexicons_dir() / "assertion").glob("*.yaml"))]
+    return AssertionRules(
+        tuple(rule for part in loaded for rule in part.rules),
+        tuple(dict.fromkeys(t for part in loaded for t in part.terminators)),
+        tuple(dict.fromkeys(e for part in loaded for e in part.enumerators)),
+        "".join(dict.fromkeys(c for part in loaded for c in part.clause_ends)),
+    )
 
 
-def _cues_in(clause: str, rules: AssertionRules) -> tuple[list[tuple[int, int, CueRule]], list[int]]:
-    """Cue occurrences (longest wins where cues overlap; pseudo-cues mask what they cover) and terminator positions."""
-    found: list[tuple[int, int, CueRule]] = []
-    terminators: list[int] = []
-    for last, (kind, rule) in rules.automaton.iter(clause):
-        if kind == "terminator":
-            terminators.append(last)
+def assert_entities(
+    text: str,
+    entities: Sequence[Entity],
+    rules: AssertionRules,
+    tokens: Sequence[tuple[int, int]] | None = None,
+) -> None:
+    """Set assertion flags and their cues on ``entities`` (sorted, non-overlapping) in place.
+
+    With ``tokens``, a cue counts only where it starts and ends on token boundaries (so 未 in
+    未来 or 不 in 不同 is no cue even without a pseudo-cue rule).
+    """
+    if not entities:
+        return
+    compiled = _compile(rules)
+    clause_ends = [m.start() for m in compiled.clause_end.finditer(text)]
+    boundaries = TokenBoundaries(tokens) if tokens is not None else None
+    entity_starts = [e.start for e in entities]
+
+    cues: dict[int, list[_Cue]] = defaultdict(list)
+    terminators: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for index, start, end in compiled.automaton.find_matches_as_indexes(text, overlapping=True):
+        if boundaries is not None and not boundaries.fits(start, end):
             continue
-        found.append((last + 1 - len(rule.cue), last + 1, rule))
-        if rule.cue in rules.terminators:
-            terminators.append(last)
-    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    kept: list[tuple[int, int, CueRule]] = []
-    masked: list[tuple[int, int]] = [(s, e) for s, e, r in found if r.flag == "pseudo"]
-    for start, end, rule in found:
-        if rule.flag == "pseudo":
-            continue
-        if any(ms <= start and end <= me for ms, me in masked):
-            continue
-        if any(ks <= start and end <= ke and (ks, ke) != (start, end) for ks, ke, _ in kept):
-            continue  # 未 inside 未见: the longer cue speaks
-        kept = [k for k in kept if not (start <= k[0] and k[1] <= end)]
-        kept.append((start, end, rule))
-    return kept, terminators
+        clause = bisect_left(clause_ends, start)
+        targets = compiled.patterns[index]
+        if targets is None:
+            terminators[clause].append((start, end))
+        elif not _inside_other_entity(entities, entity_starts, start, end):
+            cues[clause].extend(_Cue(start, end, rule) for rule in targets)
 
-
-def assert_entities(text: str, entities: Sequence[Entity], rules: AssertionRules) -> None:
-    """Set assertion flags and their cues on ``entities`` in place."""
-    clause_cache: dict[tuple[int, int], tuple[list, list]] = {}
+    by_clause: dict[int, list[Entity]] = defaultdict(list)
     for entity in entities:
-        clause_start, clause_end = _clause(text, entity.start, entity.end)
-        key = (clause_start, clause_end)
-        if key not in clause_cache:
-            clause_cache[key] = _cues_in(text[clause_start:clause_end], rules)
-        cues, terminators = clause_cache[key]
-        local_start, local_end = entity.start - clause_start, entity.end - clause_start
-        for cue_start, cue_end, rule in cues:
-            if cue_start < local_end and local_start < cue_end:
-                continue  # a cue inside the entity itself (无 in 无菌性) is part of its name
-            if cue_end <= local_start and rule.direction in ("forward", "both"):
-                gap = (cue_end, local_start)
-            elif cue_start >= local_end and rule.direction in ("backward", "both"):
-                gap = (local_end, cue_start)
-            else:
-                continue
-            if gap[1] - gap[0] > rule.scope or any(gap[0] <= t < gap[1] for t in terminators):
-                continue
-            if not getattr(entity, rule.flag):
-                setattr(entity, rule.flag, True)
-                entity.cues[rule.flag] = rule.cue
-        if not entity.adverse_event and entity.label == "symptom" and _ADVERSE.match(text, entity.end, clause_end):
-            entity.adverse_event = True
-            entity.cues["adverse_event"] = _ADVERSE.match(text, entity.end, clause_end).group().lstrip("、")
+        by_clause[bisect_left(clause_ends, entity.start)].append(entity)
+    for clause, members in by_clause.items():
+        kept = _precedence(cues.get(clause, ()))
+        if not kept:
+            continue
+        found = [_nearest_cues(entity, kept, terminators.get(clause, ())) for entity in members]
+        _carry_along_enumerations(text, members, found, rules.enumerators)
+        for entity, flags in zip(members, found):
+            for flag, (cue, _) in flags.items():
+                setattr(entity, flag, True)
+                entity.cues[flag] = cue.rule.cue
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and not _CLAUSE_END.match(text, left - 1):
-        left -= 1
-    found = _CLAUSE_END.search(text, end)
-    return left, found.start() if found else len(text)
+def _inside_other_entity(entities: Sequence[Entity], starts: list[int], start: int, end: int) -> bool:
+    """A cue overlapping an entity is part of that entity's name, unless it is the entity (副作用)."""
+    index = bisect_right(starts, start) - 1
+    for entity in entities[max(index, 0) : index + 2]:
+        if entity.start < end and start < entity.end and (entity.start, entity.end) != (start, end):
+            return True
+    return False
+
+
+def _precedence(found: Sequence[_Cue]) -> list[_Cue]:
+    """Pseudo-cues mask the cues they contain; a longer cue wins over a cue it contains."""
+    pseudo = [(c.start, c.end) for c in found if c.rule.flag == "pseudo"]
+    real = [c for c in found if c.rule.flag != "pseudo" and not any(s <= c.start and c.end <= e for s, e in pseudo)]
+    return [
+        c
+        for c in real
+        if not any(o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in real)
+    ]
+
+
+_Flags = dict[str, tuple[_Cue, str]]  # flag -> (the cue that set it, "forward" | "backward")
+
+
+def _nearest_cues(entity: Entity, cues: Sequence[_Cue], terminators: Sequence[tuple[int, int]]) -> _Flags:
+    """Each flag from the nearest cue in scope whose gap to the entity holds no terminator."""
+    best: dict[str, tuple[int, _Cue, str]] = {}
+    for cue in cues:
+        rule = cue.rule
+        if rule.labels is not None and entity.label not in rule.labels:
+            continue
+        if cue.end <= entity.start and rule.direction != "backward":
+            gap, direction = (cue.end, entity.start), "forward"
+        elif cue.start >= entity.end and rule.direction != "forward":
+            gap, direction = (entity.end, cue.start), "backward"
+        else:
+            continue  # overlaps the entity, or points away from it
+        distance = gap[1] - gap[0]
+        if distance > rule.scope or any(gap[0] <= s and e <= gap[1] for s, e in terminators):
+            continue
+        if rule.flag not in best or distance < best[rule.flag][0]:
+            best[rule.flag] = (distance, cue, direction)
+    return {flag: (cue, direction) for flag, (_, cue, direction) in best.items()}
+
+
+def _carry_along_enumerations(
+    text: str, members: Sequence[Entity], found: list[_Flags], enumerators: Sequence[str]
+) -> None:
+    """Forward flags flow right and backward flags flow left across 、/和/及 … joins."""
+    joined = [
+        left.end == right.start or text[left.end : right.start].strip() in enumerators
+        for left, right in zip(members, members[1:])
+    ]
+    for i, join in enumerate(joined):
+        if join:
+            _inherit(members[i + 1], found[i + 1], found[i], "forward")
+    for i in range(len(joined) - 1, -1, -1):
+        if joined[i]:
+            _inherit(members[i], found[i], found[i + 1], "backward")
+
+
+def _inherit(entity: Entity, flags: _Flags, source: _Flags, direction: str) -> None:
+    for flag, (cue, way) in source.items():
+        labels = cue.rule.labels
+        if way == direction and flag not in flags and (labels is None or entity.label in labels):
+            flags[flag] = (cue, way)

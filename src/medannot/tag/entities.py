@@ -14,12 +14,13 @@ __all__ = ["find_entities"]
 def find_entities(
     text: str, tokens: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]], matcher: Matcher
 ) -> list[Entity]:
-    """Entities whose span starts and ends on token boundaries, with their sentence index."""
-    starts = {start for start, _ in tokens}
-    ends = {end for _, end in tokens}
+    """Entities whose span starts and ends on token boundaries, with their sentence index.
+
+    ``tokens`` and ``sentences`` are sorted ``(start, end)`` spans into ``text``.
+    """
     sentence_starts = [start for start, _ in sentences]
     entities = []
-    for match in matcher.find(text, starts, ends):
+    for match in matcher.find(text, tokens):
         concept = match.concept
         entities.append(
             Entity(

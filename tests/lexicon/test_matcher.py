@@ -1,0 +1,80 @@
+"""Leftmost-longest matching aligned to tokens, case- and width-insensitive."""
+
+from __future__ import annotations
+
+from medannot.lexicon import Concept, Lexicon, Matcher
+from medannot.lexicon.matcher import TokenBoundaries
+
+
+def lexicon(*terms: tuple[str, ...]) -> Lexicon:
+    concepts = {
+        f"C{i}": Concept(id=f"C{i}", canonical=names[0], category="symptom", synonyms=tuple(names[1:]))
+        for i, names in enumerate(terms)
+    }
+    return Lexicon("test", "0", concepts, sha256="0" * 64)
+
+
+def spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    out, offset = [], 0
+    for word in words:
+        out.append((offset, offset + len(word)))
+        offset += len(word)
+    assert offset == len(text)
+    return out
+
+
+def found(matcher: Matcher, text: str, tokens=None) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.concept.canonical) for m in matcher.find(text, tokens)]
+
+
+def test_leftmost_longest_without_tokens():
+    matcher = Matcher(lexicon(("头痛",), ("偏头痛",), ("痛",)))
+    assert found(matcher, "偏头痛和头痛") == [("偏头痛", "偏头痛"), ("头痛", "头痛")]
+
+
+def test_a_term_inside_a_longer_token_is_not_tagged():
+    matcher = Matcher(lexicon(("发热",)))
+    text = "食物的发热量很高"
+    assert found(matcher, text, spans(text, ["食物", "的", "发热量", "很", "高"])) == []
+    text = "患者发热"
+    assert found(matcher, text, spans(text, ["患者", "发热"])) == [("发热", "发热")]
+
+
+def test_a_longer_match_that_cuts_a_token_gives_way_to_a_shorter_one():
+    matcher = Matcher(lexicon(("腹痛",), ("腹痛腹泻",), ("腹泻",)))
+    text = "腹痛腹泻者"
+    tokens = spans(text, ["腹痛", "腹", "泻者"])  # 腹痛腹泻 would end inside 泻者
+    assert found(matcher, text, tokens) == [("腹痛", "腹痛")]
+    tokens = spans(text, ["腹痛", "腹泻", "者"])
+    assert found(matcher, text, tokens) == [("腹痛腹泻", "腹痛腹泻")]
+
+
+def test_a_rejected_match_does_not_hide_a_later_one():
+    matcher = Matcher(lexicon(("肺炎球菌",), ("球菌感染",)))
+    text = "肺炎球菌感染"
+    tokens = spans(text, ["肺炎", "球菌感染"])
+    assert found(matcher, text, tokens) == [("球菌感染", "球菌感染")]
+
+
+def test_case_and_width_insensitive_with_offsets_into_the_original():
+    matcher = Matcher(lexicon(("磁共振成像", "MRI"), ("维生素B12",)))
+    text = "做了ＭＲＩ和mri，补充维生素b12"
+    assert found(matcher, text) == [("ＭＲＩ", "磁共振成像"), ("mri", "磁共振成像"), ("维生素b12", "维生素B12")]
+    assert matcher.find(text)[0].term == "MRI"
+
+
+def test_offsets_survive_characters_whose_lower_case_is_longer():
+    matcher = Matcher(lexicon(("头痛",)))
+    text = "İ头痛"  # "İ".lower() is two characters
+    assert [(m.start, m.end) for m in matcher.find(text)] == [(1, 3)]
+
+
+def test_empty_lexicon_and_empty_text():
+    assert Matcher(lexicon()).find("头痛") == []
+    assert Matcher(lexicon(("头痛",))).find("") == []
+
+
+def test_token_boundaries():
+    boundaries = TokenBoundaries([(0, 2), (2, 3), (4, 6)])
+    assert boundaries.fits(0, 3) and boundaries.fits(4, 6) and boundaries.fits(2, 3)
+    assert not boundaries.fits(1, 3) and not boundaries.fits(0, 1) and not boundaries.fits(3, 6)

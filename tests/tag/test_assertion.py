@@ -1,0 +1,132 @@
+"""ConText-style assertion: negation, uncertainty, hypothetical, adverse events, cue per flag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medannot.errors import LexiconError
+from medannot.tag import assert_entities, load_assertion_rules
+from medannot.tag.assertion import AssertionRules, CueRule, load_rule_file
+
+
+def flags(pipeline, text: str, *, tokens: bool = True) -> dict[str, dict[str, str]]:
+    """entity text -> {flag: cue}, asserting with token alignment unless ``tokens=False``."""
+    record = pipeline.annotate(text)
+    for entity in record.entities:
+        entity.cues.clear()
+        entity.negated = entity.uncertain = entity.hypothetical = False
+        entity.adverse_event = entity.label == "adverse_event"
+    assert_entities(text, record.entities, pipeline.assertion_rules, record.tokens if tokens else None)
+    return {e.text: dict(e.cues) for e in record.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("患者没有发热。", {"发热": {"negated": "没有"}}),
+        ("否认高血压。", {"高血压": {"negated": "否认"}}),
+        ("不伴头痛。", {"头痛": {"negated": "不伴"}}),
+        ("乙肝阴性。", {"乙肝": {"negated": "阴性"}}),
+        ("未见皮疹。", {"皮疹": {"negated": "未见"}}),  # the longer cue wins over 未
+        ("头痛消失了。", {"头痛": {"negated": "消失"}}),
+        ("疑似肺炎。", {"肺炎": {"uncertain": "疑似"}}),
+        ("考虑肺炎。", {"肺炎": {"uncertain": "考虑"}}),
+        ("肺炎待排。", {"肺炎": {"uncertain": "待排"}}),
+        ("不除外肺炎。", {"肺炎": {"uncertain": "不除外"}}),
+        ("有没有发烧？", {"发烧": {"uncertain": "有没有"}}),
+        ("发烧吗？", {"发烧": {"uncertain": "吗"}}),
+        ("如果出现头痛，应及时就医。", {"头痛": {"hypothetical": "如果出现"}}),
+        ("一旦发热要就医。", {"发热": {"hypothetical": "一旦"}}),
+        ("服药预防肺炎。", {"肺炎": {"hypothetical": "预防"}}),
+    ],
+)
+def test_cues_set_flags_and_record_themselves(small_pipeline, text, expected):
+    assert flags(small_pipeline, text) == expected
+
+
+def test_pseudo_cues_do_not_assert(small_pipeline):
+    assert flags(small_pipeline, "无明显诱因出现头痛。") == {"头痛": {}}
+    assert flags(small_pipeline, "病因不详，伴有头晕。") == {"头晕": {}}
+    assert flags(small_pipeline, "头痛没有好转。") == {"头痛": {}}
+
+
+def test_scope_is_carried_along_an_enumeration(small_pipeline):
+    found = flags(small_pipeline, "无发热、咳嗽、恶心、呕吐及皮疹。")
+    assert all(f == {"negated": "无"} for f in found.values()) and len(found) == 5
+    found = flags(small_pipeline, "乙肝、丙肝阴性。")
+    assert found == {"乙肝": {"negated": "阴性"}, "丙肝": {"negated": "阴性"}}
+
+
+def test_terminators_and_clause_ends_stop_scope(small_pipeline):
+    assert flags(small_pipeline, "没有发热，但有咳嗽。") == {"发热": {"negated": "没有"}, "咳嗽": {}}
+    assert flags(small_pipeline, "无发热但头痛。") == {"发热": {"negated": "无"}, "头痛": {}}
+    assert flags(small_pipeline, "没有发热。咳嗽。") == {"发热": {"negated": "没有"}, "咳嗽": {}}
+
+
+def test_scope_is_limited_in_characters(small_pipeline):
+    far = "无" + "一" * 11 + "头痛。"  # 无 reaches 10 characters
+    assert flags(small_pipeline, far, tokens=False) == {"头痛": {}}
+
+
+def test_a_cue_inside_an_entity_is_part_of_its_name(small_pipeline):
+    assert flags(small_pipeline, "无菌性脑膜炎。") == {"无菌性脑膜炎": {}}
+    assert flags(small_pipeline, "无力、头晕。") == {"无力": {}, "头晕": {}}
+
+
+def test_token_alignment_keeps_cues_whole_words(small_pipeline):
+    # 未 inside 未来 is no cue when cues must align to tokens; without tokens a pseudo-cue rule does it.
+    assert flags(small_pipeline, "未来会头痛。") == {"头痛": {}}
+    assert flags(small_pipeline, "未来会头痛。", tokens=False) == {"头痛": {}}
+
+
+def test_adverse_events_with_their_cue(small_pipeline):
+    found = flags(small_pipeline, "仅有数人出现头痛、短暂的低烧、背痛的不良反应。")
+    for term in ("头痛", "低烧", "背痛"):
+        assert found[term] == {"adverse_event": "不良反应"}, term
+    found = flags(small_pipeline, "常见副作用有恶心、呕吐。")
+    assert found["恶心"] == found["呕吐"] == {"adverse_event": "副作用"}
+    assert flags(small_pipeline, "没有发生严重的副作用。") == {"副作用": {"negated": "没有"}}
+
+
+def test_rule_labels_restrict_a_rule(small_pipeline):
+    found = flags(small_pipeline, "阿司匹林的不良反应。")
+    assert found == {"阿司匹林": {}, "不良反应": {}}
+
+
+def test_assert_entities_with_no_entities_is_a_no_op():
+    assert_entities("没有。", [], load_assertion_rules())
+
+
+def test_rule_files_are_validated_with_file_and_line(tmp_path: Path):
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        "format: medannot-assertion/1\nterminators: [但]\nenumerators: [、]\nrules:\n"
+        "  - {cue: 没有, flag: negated}\n  - {cue: 待排, flag: uncertain, direction: backward, scope: 4, labels: [disease]}\n",
+        encoding="utf-8",
+    )
+    rules = load_rule_file(good)
+    assert rules == AssertionRules(
+        (CueRule("没有", "negated"), CueRule("待排", "uncertain", "backward", 4, frozenset({"disease"}))),
+        ("但",),
+        ("、",),
+        rules.clause_ends,
+    )
+    bad = tmp_path / "bad.yaml"
+    for line, problem in [
+        ("  - {cue: 没有, flag: denied}", "flag"),
+        ("  - {cue: 没有, flag: negated, direction: up}", "direction"),
+        ("  - {cue: 没有, flag: negated, scope: -1}", "scope"),
+        ("  - {cue: 没有, flag: negated, colour: red}", "unknown"),
+    ]:
+        bad.write_text(f"format: medannot-assertion/1\nrules:\n{line}\n", encoding="utf-8")
+        with pytest.raises(LexiconError) as raised:
+            load_rule_file(bad)
+        assert f"{bad}:3" in str(raised.value) and problem in str(raised.value)
+
+
+def test_packaged_rules_load():
+    rules = load_assertion_rules()
+    assert {r.flag for r in rules.rules} == {"negated", "uncertain", "hypothetical", "adverse_event", "pseudo"}
+    assert "但" in rules.terminators and "、" in rules.enumerators
