@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "MA402": "{path} is not a medannot index ({detail}); build one with: medannot index build RECORDS... --db {path}",
     "MA403": "invalid search query {query!r}: {detail}",
     "MA404": "cannot reach the search server at {url}: {detail}",
+    "MA405": "the search server at {url} refused the index template: {detail}",
 }
 
 

@@ -1,0 +1,178 @@
+"""Build or update the embedded index from annotated records (upsert by record id).
+
+A record whose id is already indexed replaces the old row; an identical record (same digest) is
+left alone, so re-running ``index build`` over a grown output file only pays for what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import orjson
+
+from ..export.records import Tally, convert_records
+from ..lexicon import Lexicon, fold
+from ..segment import Segmenter, create_segmenter
+from .schema import create
+from .vocabulary import Vocabulary
+
+__all__ = ["BuildStats", "IndexWriter", "build_index", "segmented"]
+
+
+@dataclass(slots=True)
+class BuildStats:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    tally: Tally = field(default_factory=Tally)
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        done = self.added + self.updated + self.unchanged
+        rate = done / self.seconds if self.seconds else 0.0
+        return (
+            f"medannot index: {self.tally.describe()}; {self.added} added, {self.updated} updated, "
+            f"{self.unchanged} unchanged; {self.seconds:.2f} s, {rate:.0f} docs/s"
+        )
+
+
+def segmented(folded: str, spans: Iterable[Sequence[int]]) -> str:
+    """The words of ``folded`` at ``spans`` joined by single spaces: what FTS5 indexes."""
+    return " ".join([folded[start:end] for start, end in spans])
+
+
+class IndexWriter:
+    """Upserts records into one index file; use as a context manager so the last batch commits."""
+
+    def __init__(self, db: str | Path, lexicon: Lexicon | None = None, *, batch_size: int = 1000) -> None:
+        self.connection = create(db)
+        self.batch_size = batch_size
+        self._pending = 0
+        self.connection.execute("BEGIN")
+        self.vocabulary = Vocabulary(self.connection)
+        if lexicon is not None:
+            self.vocabulary.add_lexicon(lexicon)
+        self._segmenter: Segmenter | None = None
+
+    def __enter__(self) -> IndexWriter:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.close(commit=exc_type is None)
+
+    def close(self, *, commit: bool = True) -> None:
+        if self.connection.in_transaction:
+            self.connection.execute("COMMIT" if commit else "ROLLBACK")
+        self.connection.close()
+
+    def _title_segmenter(self, record: dict[str, Any]) -> Segmenter:
+        """The segmenter the records were made with, loaded with the index's terms (for titles)."""
+        if self._segmenter is None:
+            name = (record.get("pipeline") or {}).get("segmenter") or "rjieba"
+            self._segmenter = create_segmenter(name, self.vocabulary.user_words())
+            self.connection.execute("INSERT OR REPLACE INTO info VALUES ('segmenter', ?)", (name,))
+        return self._segmenter
+
+    def add(self, record: dict[str, Any]) -> str:
+        """Index one record; returns ``added``, ``updated`` or ``unchanged``.
+
+        Everything that can fail on a malformed record is computed before the first row is written.
+        """
+        execute = self.connection.execute
+        digest = hashlib.blake2b(orjson.dumps(record), digest_size=16).digest()
+        row = execute("SELECT rowid, digest FROM docs WHERE id = ?", (record["id"],)).fetchone()
+        if row is not None and row[1] == digest:
+            return "unchanged"
+
+        text: str = record["content"]["text"]
+        meta = record.get("meta") or {}
+        source = record.get("source") or {}
+        title = meta.get("title") or ""
+        title_words = ""
+        if title:
+            title_words = segmented(fold(title), self._title_segmenter(record).segment(title).spans)
+
+        mentions: Counter[tuple[int, bool]] = Counter()
+        spans = []
+        concept_words = []
+        for entity in record["entities"]:
+            num = self.vocabulary.concept(entity["concept_id"], entity["canonical"], entity["label"])
+            self.vocabulary.add_term(entity["text"], num)
+            mentions[num, bool(entity.get("negated"))] += 1
+            spans.append((entity["start"], entity["end"], num))
+            concept_words.append(f"c{num}")
+
+        body = segmented(fold(text), record["tokens"])
+        url = source.get("url")
+        values = (
+            digest,
+            title or None,
+            meta.get("published"),
+            meta.get("source_name"),
+            url,
+            _host(url),
+            source.get("path"),
+            text,
+            orjson.dumps(record["tokens"]),
+            orjson.dumps(spans),
+        )
+        if row is None:
+            cursor = execute(
+                "INSERT INTO docs(id, digest, title, published, source_name, url, host, path, text, tokens, spans)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (record["id"], *values),
+            )
+            rowid, outcome = cursor.lastrowid, "added"
+        else:
+            rowid, outcome = row[0], "updated"
+            execute(
+                "UPDATE docs SET digest=?, title=?, published=?, source_name=?, url=?, host=?, path=?, text=?,"
+                " tokens=?, spans=? WHERE rowid=?",
+                (*values, rowid),
+            )
+            execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
+            execute("DELETE FROM mentions WHERE doc = ?", (rowid,))
+        execute(
+            "INSERT INTO fts(rowid, title, body, concepts) VALUES (?, ?, ?, ?)",
+            (rowid, title_words, body, " ".join(concept_words)),
+        )
+        if mentions:
+            self.connection.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?)",
+                [(num, negated, rowid, count) for (num, negated), count in mentions.items()],
+            )
+        self._pending += 1
+        if self._pending >= self.batch_size:
+            execute("COMMIT")
+            execute("BEGIN")
+            self._pending = 0
+        return outcome
+
+
+def _host(url: object) -> str | None:
+    if not isinstance(url, str):
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
+def build_index(
+    inputs: Sequence[str | Path], db: str | Path, lexicon: Lexicon | None = None, *, batch_size: int = 1000
+) -> BuildStats:
+    """Upsert every record of ``inputs`` (annotate's JSONL output) into the index at ``db``."""
+    started = time.perf_counter()
+    stats = BuildStats()
+    with IndexWriter(db, lexicon, batch_size=batch_size) as writer:
+        for _, outcome in convert_records(inputs, writer.add, stats.tally):
+            setattr(stats, outcome, getattr(stats, outcome) + 1)
+    stats.seconds = time.perf_counter() - started
+    return stats

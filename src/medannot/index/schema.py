@@ -1,0 +1,93 @@
+"""The SQLite file behind ``medannot index build`` and ``medannot search``.
+
+Tables:
+
+- ``docs``: one row per record: metadata for filters and display, the content text, and the token
+  and entity spans (orjson arrays) that map highlights back to the original text.
+- ``fts`` (FTS5): ``title`` and ``body`` hold the segmented, width/case-folded words joined by spaces,
+  so FTS5's unicode61 tokenizer sees the segmenter's Chinese words rather than one run of characters;
+  ``concepts`` holds one ``c<num>`` token per entity mention, so a query term that names a concept
+  also finds the article's synonyms of it.
+- ``concepts`` (id, canonical, label) and ``terms`` (folded surface form → concept): the lexicon the
+  index was built with plus every surface form seen in the records; queries are segmented and
+  expanded with it, so searching needs no YAML.
+- ``mentions``: (concept, negated, doc) for facets and facet filters.
+- ``info``: index format, the segmenter name the records used.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import ExportError
+
+__all__ = ["FORMAT", "connect", "create"]
+
+FORMAT = "medannot-index/1"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    digest BLOB NOT NULL,
+    title TEXT,
+    published TEXT,
+    source_name TEXT,
+    url TEXT,
+    host TEXT,
+    path TEXT,
+    text TEXT NOT NULL,
+    tokens BLOB NOT NULL,
+    spans BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_published ON docs(published);
+CREATE INDEX IF NOT EXISTS docs_source ON docs(source_name);
+CREATE INDEX IF NOT EXISTS docs_host ON docs(host);
+CREATE TABLE IF NOT EXISTS concepts(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, canonical TEXT NOT NULL, label TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS terms(key TEXT PRIMARY KEY, term TEXT NOT NULL, concept INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS mentions(
+    concept INTEGER NOT NULL,
+    negated INTEGER NOT NULL,
+    doc INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY(concept, negated, doc)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, negated, concept);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, concepts);
+"""
+
+
+def create(path: str | Path) -> sqlite3.Connection:
+    """Open (creating if needed) an index for writing."""
+    connection = sqlite3.connect(str(path), isolation_level=None)
+    _check(connection, path, allow_empty=True)
+    connection.executescript(_DDL)
+    connection.execute("INSERT OR IGNORE INTO info VALUES ('format', ?)", (FORMAT,))
+    connection.execute("PRAGMA synchronous = NORMAL")
+    return connection
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open an existing index read-only; MA402 when it is missing or not an index."""
+    if not Path(path).is_file():
+        raise ExportError("MA402", path=str(path), detail="no such file")
+    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    _check(connection, path, allow_empty=False)
+    return connection
+
+
+def _check(connection: sqlite3.Connection, path: str | Path, *, allow_empty: bool) -> None:
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        row = connection.execute("SELECT value FROM info WHERE key='format'").fetchone() if "info" in tables else None
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise ExportError("MA402", path=str(path), detail=str(error)) from None
+    if not tables and allow_empty:
+        return
+    if row is None or row[0] != FORMAT:
+        connection.close()
+        found = f"format {row[0]!r}, expected {FORMAT!r}" if row else "no medannot tables"
+        raise ExportError("MA402", path=str(path), detail=found)

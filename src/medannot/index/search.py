@@ -1,0 +1,206 @@
+"""Search the embedded index: BM25-ranked hits, snippets in the original text, concept facets.
+
+A ``Searcher`` opens the index read-only and loads its segmenter once; each ``search`` runs the
+MATCH once into a temporary table, from which the total, the page of hits and the facet counts
+are read.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ..errors import ExportError
+from ..segment import create_segmenter
+from .query import Query, parse_query
+from .schema import connect
+from .snippet import Snippet, highlights, make_snippet
+from .vocabulary import Vocabulary
+
+__all__ = ["Filters", "Hit", "FacetValue", "SearchResult", "Searcher", "WEIGHTS"]
+
+WEIGHTS = (4.0, 1.0, 1.0)  # bm25 column weights: title, body, concepts
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Restrictions on the documents a search may return (all must hold)."""
+
+    since: str | None = None  # published on or after: YYYY, YYYY-MM or YYYY-MM-DD
+    until: str | None = None  # published on or before (a month or year includes all of it)
+    sources: tuple[str, ...] = ()  # source_name, or the url's host (a domain includes its subdomains)
+    concepts: tuple[tuple[str | None, str], ...] = ()  # (label or None, concept id or name): must be mentioned
+    include_negated: bool = False  # count negated mentions in facets and concept filters
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    score: float  # BM25, higher is better (0 when the query has no words)
+    title: str | None
+    published: str | None
+    source_name: str | None
+    url: str | None
+    path: str | None
+    snippet: Snippet
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "score": round(self.score, 4),
+            "title": self.title,
+            "published": self.published,
+            "source_name": self.source_name,
+            "url": self.url,
+            "path": self.path,
+            "snippet": self.snippet.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    id: str
+    canonical: str
+    count: int  # matching documents that mention the concept
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    expression: str | None  # the FTS5 MATCH expression the query became
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)  # label -> most frequent concepts
+    took_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "expression": self.expression,
+            "total": self.total,
+            "took_ms": round(self.took_ms, 2),
+            "hits": [hit.to_dict() for hit in self.hits],
+            "facets": {
+                label: [{"id": v.id, "canonical": v.canonical, "count": v.count} for v in values]
+                for label, values in self.facets.items()
+            },
+        }
+
+
+class Searcher:
+    """An open index; reuse it for many queries (start-up loads the segmenter and the terms)."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.connection = connect(db)
+        self.vocabulary = Vocabulary(self.connection)
+        row = self.connection.execute("SELECT value FROM info WHERE key = 'segmenter'").fetchone()
+        self.segmenter = create_segmenter(row[0] if row else "rjieba", self.vocabulary.user_words())
+        self.connection.execute("CREATE TEMP TABLE hits(doc INTEGER PRIMARY KEY, score REAL NOT NULL)")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def parse(self, query: str) -> Query:
+        return parse_query(query, self.segmenter, self.vocabulary)
+
+    def search(
+        self,
+        query: str = "",
+        filters: Filters = Filters(),
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        sort: str = "relevance",
+        facet_size: int = 10,
+        snippet_chars: int = 120,
+    ) -> SearchResult:
+        """Hits for ``query`` under ``filters``; ``sort`` is ``relevance`` (BM25) or ``date`` (newest first)."""
+        started = time.perf_counter()
+        parsed = self.parse(query)
+        where, params, required = self._conditions(query, filters)
+        execute = self.connection.execute
+        execute("DELETE FROM temp.hits")
+        if parsed.expression is None:
+            execute(f"INSERT INTO temp.hits SELECT d.rowid, 0 FROM docs d WHERE {where}", params)
+        else:
+            execute(
+                "INSERT INTO temp.hits SELECT fts.rowid, -bm25(fts, ?, ?, ?) FROM fts JOIN docs d ON d.rowid = fts.rowid"
+                f" WHERE fts MATCH ? AND {where}",
+                (*WEIGHTS, parsed.expression, *params),
+            )
+        total = execute("SELECT count(*) FROM temp.hits").fetchone()[0]
+        order = "h.score DESC, d.published DESC" if sort == "relevance" else "d.published DESC NULLS LAST, h.score DESC"
+        rows = execute(
+            "SELECT d.id, h.score, d.title, d.published, d.source_name, d.url, d.path, d.text, d.tokens, d.spans"
+            f" FROM temp.hits h JOIN docs d ON d.rowid = h.doc ORDER BY {order}, d.id LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        hits = []
+        for doc_id, score, title, published, source_name, url, path, text, tokens, spans in rows:
+            marks = highlights(text, orjson.loads(tokens), orjson.loads(spans), parsed.words, parsed.concepts | required)
+            snippet = make_snippet(text, marks, snippet_chars)
+            hits.append(Hit(doc_id, score, title, published, source_name, url, path, snippet))
+        facets = self._facets(filters.include_negated, facet_size) if facet_size > 0 else {}
+        took = (time.perf_counter() - started) * 1000
+        return SearchResult(query, parsed.expression, total, hits, facets, took)
+
+    def _conditions(self, query: str, filters: Filters) -> tuple[str, list[object], frozenset[int]]:
+        """SQL conditions on ``docs d`` with their parameters, and the concepts the filters require."""
+        conditions: list[str] = ["1"]
+        params: list[object] = []
+        required: set[int] = set()
+        for bound, value in (("since", filters.since), ("until", filters.until)):
+            if value is None:
+                continue
+            if not _DATE.match(value):
+                raise ExportError("MA403", query=query, detail=f"--{bound} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+            if bound == "since":
+                conditions.append("d.published >= ?")
+            else:
+                conditions.append("substr(d.published, 1, ?) <= ?")
+                params.append(len(value))
+            params.append(value)
+        if filters.sources:
+            alternatives = []
+            for source in filters.sources:
+                alternatives.append("d.source_name = ? OR d.host = ? OR d.host LIKE ?")
+                params += [source, source.lower(), f"%.{source.lower()}"]
+            conditions.append(f"({' OR '.join(alternatives)})")
+        negated = "" if filters.include_negated else " AND negated = 0"
+        for label, name in filters.concepts:
+            concept = self.vocabulary.resolve(name)
+            if concept is None:
+                raise ExportError("MA403", query=query, detail=f"{name!r} is not a concept this index knows")
+            if label is not None and concept.label != label:
+                detail = f"{name!r} is a {concept.label} ({concept.id} {concept.canonical}), not a {label}"
+                raise ExportError("MA403", query=query, detail=detail)
+            conditions.append(f"d.rowid IN (SELECT doc FROM mentions WHERE concept = ?{negated})")
+            params.append(concept.num)
+            required.add(concept.num)
+        return " AND ".join(conditions), params, frozenset(required)
+
+    def _facets(self, include_negated: bool, size: int) -> dict[str, list[FacetValue]]:
+        negated = "" if include_negated else "WHERE m.negated = 0"
+        rows = self.connection.execute(
+            f"SELECT m.concept, count(DISTINCT m.doc) AS n FROM temp.hits h JOIN mentions m ON m.doc = h.doc"
+            f" {negated} GROUP BY m.concept ORDER BY n DESC, m.concept"
+        )
+        facets: dict[str, list[FacetValue]] = {}
+        for num, count in rows:
+            concept = self.vocabulary.by_num[num]
+            values = facets.setdefault(concept.label, [])
+            if len(values) < size:
+                values.append(FacetValue(concept.id, concept.canonical, count))
+        return facets
