@@ -1,87 +1,247 @@
-"""Enumerated lists in the content: ①②③…, 1. 2. / 1、2、, (1)(2), bullets — items as spans, with
-the entities inside them; a list whose items mostly carry a symptom is a symptom list."""
+"""Enumerated lists in the content: ①②③…, 1. 2. / 1、2、 / 一、二、, (1)(2), bullets, and inline
+enumerations such as 如：A、B、C等 (cue words in ``lexicons/lists/inline.yaml``). Items are spans
+that carry the entities inside them; a list whose items mostly carry a symptom is a symptom list."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+from ..errors import LexiconError
 from ..record import Entity, EnumeratedList, ListItem, Paragraph
+from ..resources import lexicons_dir
+from ..yamlfile import load_yaml
 
-__all__ = ["find_lists"]
+__all__ = ["InlineRules", "load_inline_rules", "find_lists"]
 
+FORMAT = "medannot-lists/1"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-# (style, pattern). Circled markers may stand anywhere; the others only where a paragraph or
-# sentence starts, so that "3.5 mg" or "(2012)" inside prose is not an item.
+_HAN_DIGITS = "一二三四五六七八九"
+# Where a block item may begin: the start of the text or a line, or after a sentence-level stop, so
+# that "3.5 mg" or "(2012)" inside prose is not an item. Circled markers may stand anywhere.
+_LEAD = r"(?:(?<=^)|(?<=\n)|(?<=[。；;：:]))[ \t\u3000]*"
 _MARKERS = (
     ("circled", re.compile(f"[{_CIRCLED}]")),
-    ("numbered", re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。；;：:]))\s*(\d{1,2})[.、．](?!\d)")),
-    ("parenthesized", re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[。；;：:]))\s*[（(](\d{1,2})[)）]")),
-    ("bullet", re.compile(r"(?:(?<=^)|(?<=\n))\s*([•·▪■◆●])\s*")),
+    ("numbered", re.compile(_LEAD + r"(\d{1,2})[.、．](?!\d)")),
+    ("numbered", re.compile(_LEAD + f"([{_HAN_DIGITS}十]{{1,3}})、")),
+    ("parenthesized", re.compile(_LEAD + r"[（(](\d{1,2})[)）]")),
+    ("parenthesized", re.compile(_LEAD + f"[（(]([{_HAN_DIGITS}十]{{1,3}})[)）]")),
+    ("bullet", re.compile(r"(?:(?<=^)|(?<=\n))[ \t\u3000]*(?:[•·▪■◆●◇○□▶►]|[-*](?=[ \t\u3000]))[ \t\u3000]*")),
 )
+# Characters an inline item cannot contain: clause punctuation and brackets.
+_CLAUSE = "，,。；;！？!?：:\n（）()【】[]“”\""
 
 
-def _ordinal(style: str, marker: str) -> int | None:
-    if style == "circled":
+@dataclass(frozen=True, slots=True)
+class InlineRules:
+    separators: tuple[str, ...]
+    joiners: tuple[str, ...]
+    introducers: tuple[str, ...]
+    closers: tuple[str, ...]
+    max_item: int
+
+
+def _words(value: object, where: str, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError("MA202", where=where, detail=f"{key} must be a non-empty list of strings")
+    return tuple(sorted(value, key=len, reverse=True))  # longest first, for regex alternation
+
+
+def load_inline_rules(path: Path | None = None) -> InlineRules:
+    """The inline-list cue words (format in the header of ``lexicons/lists/inline.yaml``)."""
+    path = path or lexicons_dir() / "lists" / "inline.yaml"
+    header, entries = load_yaml(path, "introducers")
+    where = f"{path}:1"
+    if header.get("format") != FORMAT:
+        raise LexiconError("MA202", where=where, detail=f"format must be {FORMAT!r}")
+    if unknown := set(header) - {"format", "separators", "joiners", "closers", "max_item"}:
+        raise LexiconError("MA202", where=where, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
+    introducers = []
+    for entry in entries:
+        if not isinstance(entry.value, str) or not entry.value:
+            raise LexiconError("MA202", where=entry.where, detail="an introducer must be a non-empty string")
+        introducers.append(entry.value)
+    max_item = header.get("max_item", 16)
+    if not isinstance(max_item, int) or isinstance(max_item, bool) or max_item < 1:
+        raise LexiconError("MA202", where=where, detail="max_item must be a positive integer")
+    return InlineRules(
+        _words(header.get("separators"), where, "separators"),
+        _words(header.get("joiners"), where, "joiners"),
+        _words(introducers, where, "introducers"),
+        _words(header.get("closers"), where, "closers"),
+        max_item,
+    )
+
+
+@cache
+def _default_inline_rules() -> InlineRules:
+    return load_inline_rules()
+
+
+@cache
+def _inline_patterns(rules: InlineRules) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(run of pieces, introducer at the end of a first piece, joiner, closer at a run's end)."""
+    separators = "|".join(map(re.escape, rules.separators))
+    piece = f"[^{re.escape(_CLAUSE)}{''.join(map(re.escape, rules.separators))}]+"
+    run = re.compile(f"{piece}(?:(?:{separators}){piece})+")
+    introducer = re.compile(f"(?:{'|'.join(map(re.escape, rules.introducers))})")
+    joiner = re.compile(f"(?:{'|'.join(map(re.escape, rules.joiners))})")
+    closer = re.compile(f"(?:{'|'.join(map(re.escape, rules.closers))})")
+    return run, introducer, joiner, closer
+
+
+def _ordinal(marker: str) -> int | None:
+    if marker in _CIRCLED:
         return _CIRCLED.index(marker) + 1
-    digits = re.sub(r"\D", "", marker)
-    return int(digits) if digits else None
+    if marker.isdigit():
+        return int(marker)
+    if marker and all(c in _HAN_DIGITS + "十" for c in marker):
+        tens, _, units = marker.rpartition("十")
+        if "十" not in marker:
+            return _HAN_DIGITS.index(marker) + 1 if len(marker) == 1 else None
+        return (_HAN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_HAN_DIGITS.index(units) + 1 if units else 0)
+    return None
 
 
-def _items(text: str, style: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str, int | None]]:
-    """Marker occurrences as (marker start, marker end, marker text, ordinal)."""
-    found = []
-    for match in pattern.finditer(text):
-        start = match.start() + (len(match.group()) - len(match.group().lstrip()))
-        marker = text[start : match.end()].strip()
-        found.append((start, match.end(), marker, _ordinal(style, marker)))
-    return found
-
-
-def find_lists(text: str, paragraphs: Sequence[Paragraph], entities: Sequence[Entity]) -> list[EnumeratedList]:
-    """Lists of two or more consecutive items; sets ``entity.list_item`` for entities inside items."""
+def find_lists(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    entities: Sequence[Entity],
+    inline: InlineRules | None = None,
+) -> list[EnumeratedList]:
+    """Block lists of two or more consecutive items, then inline lists outside them; sets
+    ``entity.list_item`` for the entities inside items and ``kind`` to symptom where most items
+    carry a symptom."""
     paragraph_ends = sorted(p.end for p in paragraphs) or [len(text)]
-    lists: list[EnumeratedList] = []
-    for style, pattern in _MARKERS:
-        markers = _items(text, style, pattern)
-        run: list[tuple[int, int, str, int | None]] = []
-        for marker in markers + [None]:  # None flushes the last run
-            continuing = (
-                marker is not None
-                and run
-                and (style == "bullet" or (marker[3] is not None and run[-1][3] is not None and marker[3] == run[-1][3] + 1))
-            )
-            if not continuing:
-                if len(run) >= 2:
-                    lists.append(_build(text, style, run, paragraph_ends))
-                run = []
-            if marker is not None and (run or style == "bullet" or marker[3] == 1):
-                run.append(marker)
+    lists = [found for style, pattern in _MARKERS for found in _block_lists(text, style, pattern, paragraph_ends)]
+    lists = _without_overlaps(lists)
+    lists.extend(_inline_lists(text, inline or _default_inline_rules(), lists))
     lists.sort(key=lambda l: l.start)
     _attach(lists, entities)
     return lists
 
 
-def _build(text: str, style: str, run, paragraph_ends: Sequence[int]) -> EnumeratedList:
+def _block_lists(text: str, style: str, pattern: re.Pattern[str], paragraph_ends: Sequence[int]) -> list[EnumeratedList]:
+    """Runs of markers numbered 1, 2, 3 … (bullets: runs of adjacent bullet lines)."""
+    lists: list[EnumeratedList] = []
+    run: list[tuple[int, int, str]] = []
+    previous: int | None = None
+    for match in pattern.finditer(text):
+        marker = match.group().strip()
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        number = None if style == "bullet" else _ordinal(match.group(1) if match.re.groups else marker)
+        if style == "bullet":
+            continuing = bool(run) and not text[_paragraph_end(text, run[-1][0], paragraph_ends) : start].strip()
+        else:
+            continuing = bool(run) and number is not None and previous is not None and number == previous + 1
+        if not continuing:
+            if len(run) >= 2:
+                lists.append(_build(text, style, run, paragraph_ends))
+            run = []
+        if continuing or style == "bullet" or number == 1:
+            run.append((start, match.end(), marker))
+            previous = number
+    if len(run) >= 2:
+        lists.append(_build(text, style, run, paragraph_ends))
+    return lists
+
+
+def _paragraph_end(text: str, start: int, paragraph_ends: Sequence[int]) -> int:
+    index = bisect_right(paragraph_ends, start)
+    return paragraph_ends[index] if index < len(paragraph_ends) else len(text)
+
+
+def _build(text: str, style: str, run: Sequence[tuple[int, int, str]], paragraph_ends: Sequence[int]) -> EnumeratedList:
+    """Each item runs to the next marker in its paragraph, or to its paragraph's end."""
     items = []
-    for index, (start, marker_end, marker, _) in enumerate(run):
-        paragraph_end = next((end for end in paragraph_ends if end > start), len(text))
-        next_start = run[index + 1][0] if index + 1 < len(run) else len(text)
-        end = min(paragraph_end, next_start) if index + 1 < len(run) else paragraph_end
+    for index, (start, marker_end, marker) in enumerate(run):
+        end = _paragraph_end(text, start, paragraph_ends)
+        if index + 1 < len(run):
+            end = min(end, run[index + 1][0])
         while end > marker_end and text[end - 1].isspace():
             end -= 1
         items.append(ListItem(start, end, marker))
     return EnumeratedList(items[0].start, items[-1].end, style, "generic", items)
 
 
+def _without_overlaps(lists: list[EnumeratedList]) -> list[EnumeratedList]:
+    """Where block lists of two styles overlap, the one that starts first (then the longer) stays."""
+    kept: list[EnumeratedList] = []
+    for candidate in sorted(lists, key=lambda l: (l.start, -l.end)):
+        if not kept or candidate.start >= kept[-1].end:
+            kept.append(candidate)
+    return kept
+
+
+def _inline_lists(text: str, rules: InlineRules, blocks: Sequence[EnumeratedList]) -> list[EnumeratedList]:
+    run_pattern, introducer, joiner, closer = _inline_patterns(rules)
+    block_spans = [(b.start, b.end) for b in blocks]
+    block_starts = [s for s, _ in block_spans]
+    separators = re.compile("|".join(map(re.escape, rules.separators)))
+    found = []
+    for run in run_pattern.finditer(text):
+        index = bisect_right(block_starts, run.start()) - 1
+        if index >= 0 and run.start() < block_spans[index][1]:
+            continue  # inside a block list's item
+        pieces = _split(run.group(), run.start(), separators)
+        first_start, first_end = pieces[0]
+        intros = list(introducer.finditer(text, first_start, first_end))
+        intro = intros[-1] if intros else None  # the last one: 表现为…出现A、B
+        if intro is not None:
+            pieces[0] = (intro.end(), first_end)
+        last_start, last_end = pieces[-1]
+        close = closer.search(text, last_start, last_end)
+        if close is not None:
+            pieces[-1] = (last_start, close.start())
+        if intro is None and close is None:
+            continue
+        last_start, last_end = pieces[-1]
+        join = joiner.search(text, last_start + 1, last_end)
+        if join is not None:
+            pieces[-1:] = [(last_start, join.start()), (join.end(), last_end)]
+        pieces = [_trim(text, s, e) for s, e in pieces]
+        if len(pieces) < 2 or any(e <= s or e - s > rules.max_item for s, e in pieces):
+            continue
+        items = [ListItem(s, e, "") for s, e in pieces]
+        found.append(EnumeratedList(items[0].start, items[-1].end, "inline", "generic", items))
+    return found
+
+
+def _split(run: str, offset: int, separators: re.Pattern[str]) -> list[tuple[int, int]]:
+    pieces, start = [], 0
+    for separator in separators.finditer(run):
+        pieces.append((offset + start, offset + separator.start()))
+        start = separator.end()
+    pieces.append((offset + start, offset + len(run)))
+    return pieces
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _attach(lists: Sequence[EnumeratedList], entities: Sequence[Entity]) -> None:
+    """O((items + entities) log entities): entities are found by bisection, not by scanning."""
+    order = sorted(range(len(entities)), key=lambda i: entities[i].start)
+    starts = [entities[i].start for i in order]
     for list_index, enumerated in enumerate(lists):
         symptom_items = 0
         for item_index, item in enumerate(enumerated.items):
-            for entity_index, entity in enumerate(entities):
-                if item.start <= entity.start and entity.end <= item.end and entity.list_item is None:
-                    entity.list_item = (list_index, item_index)
+            for position in range(bisect_left(starts, item.start), bisect_left(starts, item.end)):
+                entity_index = order[position]
+                entity = entities[entity_index]
+                if entity.end <= item.end:
                     item.entities.append(entity_index)
+                    if entity.list_item is None:
+                        entity.list_item = (list_index, item_index)
             if any(entities[i].label == "symptom" for i in item.entities):
                 symptom_items += 1
         if symptom_items * 2 > len(enumerated.items):
