@@ -13,6 +13,7 @@ import contextlib
 import io
 import random
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,18 +28,20 @@ MIN_SENTENCES = 10  # pkuseg's optimiser updates every len(corpus) // 10 sentenc
 
 
 class _Lines(io.TextIOBase):
-    """A text stream that hands each complete line to ``log`` (pkuseg reports with print)."""
+    """Stands in for stdout while pkuseg trains (it reports with print) and hands each line to ``log``."""
 
     def __init__(self, log: Callable[[str], None]) -> None:
         self._log = log
         self._buffer = ""
+        self._stdout = sys.stdout
 
     def write(self, text: str) -> int:
         self._buffer += text
         *lines, self._buffer = self._buffer.split("\n")
-        for line in lines:
-            if line.strip():
-                self._log(line.strip())
+        with contextlib.redirect_stdout(self._stdout):  # so a ``log`` that prints does not loop back here
+            for line in lines:
+                if line.strip():
+                    self._log(line.strip())
         return len(text)
 
 
