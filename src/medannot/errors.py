@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "MA203": "lexicon not found: {path}",
     "MA204": "{where}: duplicate id {id!r} (first defined at {first})",
     "MA205": "{where}: term {term!r} of {id} is also a term of {other} ({first})",
+    "MA206": "{where}: cannot import this line as {format}: {detail}",
     # segmenter
     "MA301": "unknown segmenter {name!r}; available: {available}",
     "MA302": "segmenter {name!r} needs a package that is not installed: pip install {hint}",
