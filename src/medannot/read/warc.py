@@ -37,23 +37,23 @@ def _record_magic(path: Path) -> bytes:
 
 def _next_boundary(stream: IO[bytes], start: int, magic: bytes) -> int | None:
     """Offset of the first record boundary at or after ``start``, scanning in chunks."""
-    stream.seek(start)
-    position, tail = start, b""
-    while True:
-        chunk = stream.read(_SCAN_CHUNK)
-        if not chunk:
-            return None
-        window = tail + chunk
+    base = max(0, start - 1)  # one byte early, to see whether ``start`` begins a line
+    stream.seek(base)
+    window = b""
+    while chunk := stream.read(_SCAN_CHUNK):
+        window += chunk
         found = window.find(magic)
         while found >= 0:
-            offset = position - len(tail) + found
+            offset = base + found
             # a plain WARC record starts a line; a gzip member can start anywhere
             at_line_start = magic.startswith(b"\x1f") or offset == 0 or window[found - 1 : found] == b"\n"
             if at_line_start and offset >= start:
                 return offset
             found = window.find(magic, found + 1)
-        tail = window[-(len(magic) - 1) :]
-        position += len(chunk)
+        keep = min(len(magic), len(window))  # a boundary split across chunks, with the byte before it
+        base += len(window) - keep
+        window = window[-keep:]
+    return None
 
 
 def _document(record: Any, path: Path, offset: int, max_bytes: int, skipped: Counter) -> Item | None:
