@@ -62,7 +62,12 @@ class Query:
 
 
 def _groups(text: str, segmenter: Segmenter, vocabulary: Vocabulary) -> list[Group]:
-    """Segment one term and group its words into lexicon terms (longest run first)."""
+    """Segment one term and group its words into lexicon terms (longest run first).
+
+    The term is folded first: segmenters split full-width Latin letter by letter, and users type
+    ``ＣＴ`` and ``ct`` for the same word.
+    """
+    text = fold(text)
     spans = segmenter.segment(text).spans
     groups: list[Group] = []
     i = 0
@@ -71,7 +76,7 @@ def _groups(text: str, segmenter: Segmenter, vocabulary: Vocabulary) -> list[Gro
             concept = vocabulary.lookup(text[spans[i][0] : spans[j - 1][1]])
             if concept is not None or j == i + 1:
                 break
-        words = tuple(w for start, end in spans[i:j] for w in fts_words(fold(text[start:end])))
+        words = tuple(w for start, end in spans[i:j] for w in fts_words(text[start:end]))
         if words or concept is not None:
             groups.append(Group(words, concept))
         i = j

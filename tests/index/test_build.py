@@ -1,0 +1,79 @@
+"""Building and updating the index: upserts by id, skipped lines, the stored vocabulary."""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+
+import orjson
+
+from medannot.index import Searcher, build_index
+
+from .articles import ARTICLES, annotated, write_jsonl
+
+
+def test_rebuild_upserts_by_id_and_skips_unchanged_records(records, lexicon, tmp_path):
+    db = tmp_path / "i.sqlite"
+    first = build_index([write_jsonl(tmp_path / "a.jsonl", records)], db, lexicon)
+    assert (first.added, first.updated, first.unchanged) == (5, 0, 0)
+
+    changed = copy.deepcopy(records)
+    flu = next(r for r in changed if r["id"] == "flu")
+    flu["meta"]["title"] = "冬季流感预防"
+    extra = annotated([{"id": "new", "title": "新文章", "published": "2024-01-01", "text": "偏头痛发作时可以服用布洛芬。"}])
+    second = build_index([write_jsonl(tmp_path / "b.jsonl", changed + extra)], db, lexicon)
+    assert (second.added, second.updated, second.unchanged) == (1, 1, 4)
+
+    with Searcher(db) as searcher:
+        assert searcher.search("冬季").hits[0].id == "flu"
+        assert searcher.search("季节").hits[0].id == "flu"  # the body is still indexed once
+        assert searcher.search("布洛芬").hits[0].id == "new"
+        assert searcher.search("").total == 6
+    connection = sqlite3.connect(db)
+    assert connection.execute("SELECT count(*) FROM fts").fetchone()[0] == 6
+    assert connection.execute("SELECT count(*) FROM docs WHERE id = 'flu'").fetchone()[0] == 1
+
+
+def test_updated_record_replaces_its_mentions(records, lexicon, tmp_path):
+    db = tmp_path / "i.sqlite"
+    build_index([write_jsonl(tmp_path / "a.jsonl", records)], db, lexicon)
+    rewritten = annotated([{**ARTICLES[4], "text": "流感季节出现头晕要休息。"}])
+    build_index([write_jsonl(tmp_path / "b.jsonl", rewritten)], db, lexicon)
+    with Searcher(db) as searcher:
+        assert searcher.search("咳嗽").total == 0
+        facets = searcher.search("流感").facets
+        assert [v.id for v in facets["symptom"]] == ["SYM0006"]
+
+
+def test_error_records_and_bad_lines_are_counted_not_fatal(records, lexicon, tmp_path):
+    broken_entity = copy.deepcopy(records[0])
+    broken_entity["id"] = "broken"
+    del broken_entity["entities"][0]["concept_id"]
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        orjson.dumps(records[1]) + b"\n"
+        + b'{"id": "x", "error": {"code": "MA101", "message": "empty document"}}\n'
+        + b"{not json\n"
+        + b'{"id": "y", "content": {}}\n'
+        + orjson.dumps(broken_entity) + b"\n\n"
+    )
+    stats = build_index([path], tmp_path / "i.sqlite", lexicon)
+    assert stats.added == 1 and stats.tally.records == 1 and stats.tally.error_records == 1
+    assert [item.where.rsplit(":", 1)[1] for item in stats.tally.bad_lines] == ["3", "4", "5"]
+    assert all(item.reason.startswith("[MA401]") for item in stats.tally.bad_lines)
+    assert "KeyError" in stats.tally.bad_lines[2].reason
+    with Searcher(tmp_path / "i.sqlite") as searcher:
+        assert [h.id for h in searcher.search("").hits] == [records[1]["id"]]
+
+
+def test_the_index_keeps_the_lexicon_and_the_segmenter(index_db, lexicon):
+    connection = sqlite3.connect(index_db)
+    assert connection.execute("SELECT value FROM info WHERE key = 'segmenter'").fetchone() == ("rjieba",)
+    concepts = {row[0] for row in connection.execute("SELECT id FROM concepts")}
+    assert concepts == set(lexicon.concepts)  # every lexicon concept, not only those seen
+    terms = dict(connection.execute("SELECT key, term FROM terms"))
+    assert terms["mtx"] == "MTX" and "氨甲喋呤" in terms
+
+
+def test_titles_are_segmented_and_searchable(searcher):
+    assert [h.id for h in searcher.search("随访").hits] == ["ms-negated"]  # only in the title

@@ -1,0 +1,26 @@
+"""Opening index files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from medannot.errors import ExportError
+from medannot.index import Searcher
+
+
+def test_missing_file_says_how_to_build_one(tmp_path):
+    with pytest.raises(ExportError, match=r"MA402.*no such file.*medannot index build"):
+        Searcher(tmp_path / "none.sqlite")
+
+
+def test_other_sqlite_files_and_garbage_are_refused(tmp_path):
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t(x)")
+    with pytest.raises(ExportError, match="no medannot tables"):
+        Searcher(other)
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(ExportError, match="MA402"):
+        Searcher(garbage)
