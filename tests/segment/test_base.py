@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from medannot.errors import SegmenterError
+from medannot.segment.base import UserDictionary, spans_from_words, user_words
+
+
+def test_compound_terms_keep_the_backends_inner_split() -> None:
+    cuts = {
+        "后背疼痛": [("后背", "n"), ("疼痛", "an")],  # built from two dictionary words: split back
+        "剑突": [("剑", "n"), ("突", "v")],  # only single characters: the term stays one token
+        "复视": [("复视", None)],  # already one word
+    }
+    dictionary = UserDictionary.build(["后背疼痛", "剑突", "复视"], cuts.__getitem__)
+    assert dictionary.words == ["后背疼痛", "剑突", "复视"]
+    assert dictionary.pieces == {"后背疼痛": ("后背", "疼痛")}
+    assert dictionary.tags == {"后背": "n", "疼痛": "an"}
+
+
+def test_spans_from_words_aligns_skips_whitespace_and_expands_compounds() -> None:
+    text = "后背疼痛 和\n剑突"
+    tokens = spans_from_words(
+        "test",
+        text,
+        ["后背疼痛", " ", "和", "\n", "剑突"],
+        ["nz", "x", "c", "x", "nz"],
+        pieces={"后背疼痛": ("后背", "疼痛")},
+        piece_tags={"后背": "n", "疼痛": "an"},
+    )
+    assert [text[s:e] for s, e in tokens.spans] == ["后背", "疼痛", "和", "剑突"]
+    assert tokens.pos == ["n", "an", "c", "nz"]
+
+
+def test_spans_from_words_tolerates_dropped_whitespace_only() -> None:
+    assert spans_from_words("test", "头痛  发热", ["头痛", "发热"]).spans == [(0, 2), (4, 6)]
+    with pytest.raises(SegmenterError) as caught:
+        spans_from_words("test", "头痛发热", ["头疼", "发热"])
+    assert caught.value.code == "MA304"
+
+
+def test_user_words_are_multi_character_and_space_free() -> None:
+    assert user_words(["发热", "热", "low fever", "发热", "CT"]) == ["CT", "发热"]

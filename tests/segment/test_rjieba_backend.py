@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from medannot.segment.rjieba_backend import RJiebaSegmenter
+
+
+def _words(segmenter: RJiebaSegmenter, text: str) -> list[str]:
+    return [text[s:e] for s, e in segmenter.segment(text).spans]
+
+
+def test_lexicon_terms_become_words_in_this_instance_only() -> None:
+    text = "早上起来口干"
+    assert "口干" in _words(RJiebaSegmenter(["口干"]), text)
+    assert "口干" not in _words(RJiebaSegmenter(), text)  # no user word leaked into the new instance
+
+
+def test_compound_terms_keep_jiebas_inner_split_and_tags() -> None:
+    segmenter = RJiebaSegmenter(["后背疼痛", "口干"])
+    text = "后背疼痛，口干"
+    assert _words(segmenter, text)[:2] == ["后背", "疼痛"]
+    tagged = segmenter.segment(text, pos=True)
+    tags = dict(zip((text[s:e] for s, e in tagged.spans), tagged.pos))
+    assert tags["口干"] == "n"  # a word jieba knows (too rarely to cut it whole) keeps jieba's tag
+    assert tags["后背"] == RJiebaSegmenter().segment("后背", pos=True).pos[0]
+
+
+def test_whitespace_is_never_a_token() -> None:
+    text = " 发热\u3000\n 咳嗽 "
+    assert _words(RJiebaSegmenter(), text) == ["发热", "咳嗽"]
