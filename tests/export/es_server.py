@@ -74,9 +74,11 @@ def _handler(fake: FakeElasticsearch) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             self._reply(200, {"version": {"number": "9.0.0"}, "tagline": "You Know, for Search"})
 
-        def do_PUT(self) -> None:
+        def do_PUT(self) -> None:  # the client sends _bulk as PUT; curl users POST it
             body = self._body()
-            if self.path.startswith("/_index_template/"):
+            if self.path.split("?")[0].endswith("/_bulk"):
+                self._reply(200, fake.handle_bulk(body))
+            elif self.path.startswith("/_index_template/"):
                 if fake.status_for_template >= 300:
                     self._reply(fake.status_for_template, {"error": {"type": "illegal_argument_exception", "reason": "bad template"}, "status": fake.status_for_template})
                     return
@@ -99,7 +101,7 @@ def _handler(fake: FakeElasticsearch) -> type[BaseHTTPRequestHandler]:
 def serve(fake: FakeElasticsearch) -> Iterator[str]:
     """Run ``fake`` on a free port of 127.0.0.1; yields its URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
