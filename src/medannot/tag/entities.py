@@ -19,20 +19,24 @@ def find_entities(
     ``tokens`` and ``sentences`` are sorted ``(start, end)`` spans into ``text``.
     """
     sentence_starts = [start for start, _ in sentences]
+    targets = matcher.targets
     entities = []
-    for match in matcher.find(text, tokens):
-        concept = match.concept
-        entities.append(
+    append = entities.append
+    for index, start, end in matcher.spans(text, tokens):
+        concept, term = targets[index]
+        category = concept.category
+        sentence = bisect_right(sentence_starts, start) - 1
+        append(
             Entity(
-                start=match.start,
-                end=match.end,
-                text=text[match.start : match.end],
-                label=concept.category,
-                canonical=concept.canonical,
-                concept_id=concept.id,
-                synonym=match.term,
-                sentence=max(bisect_right(sentence_starts, match.start) - 1, 0),
-                adverse_event=concept.category == "adverse_event",
+                start,
+                end,
+                text[start:end],
+                category,
+                concept.canonical,
+                concept.id,
+                term,
+                sentence if sentence > 0 else 0,
+                adverse_event=category == "adverse_event",
             )
         )
     return entities
