@@ -1,4 +1,9 @@
-"""Boilerplate cue rules from ``lexicons/boilerplate/cues.yaml``: which kind a block is, and why."""
+"""Boilerplate cue data from ``lexicons/boilerplate/``: which kind a block is, and why.
+
+``cues.yaml`` classifies a block by its text (phrases and patterns); ``dom.yaml`` classifies an
+element by its tag, class and id; ``meta.yaml`` names the labels of byline fields (来源, 作者, 发布时间…).
+All are validated on load with ``file:line`` errors.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,29 @@ from ..errors import LexiconError
 from ..resources import lexicons_dir
 from ..yamlfile import check_keys, load_yaml
 
-__all__ = ["CueRule", "CueSet", "load_cues"]
+__all__ = [
+    "CueRule",
+    "CueSet",
+    "DomHint",
+    "DomHints",
+    "MetaLabels",
+    "load_cues",
+    "load_cue_file",
+    "load_dom_hints",
+    "load_dom_file",
+    "load_meta_labels",
+    "load_meta_file",
+]
 
 FORMAT = "medannot-cues/1"
+DOM_FORMAT = "medannot-dom-hints/1"
+META_FORMAT = "medannot-meta-labels/1"
+META_FIELDS = ("source_name", "author", "published", "views", "other")
+# A label starts the block or follows a separator, and is followed by a colon, or (for fields whose
+# value is a number or a date) directly by that number.
+_LABEL_BEFORE = r"(?:^|(?<=[\s|｜/\\\[\]【】()（）·•,，;；:：]))"
+_LABEL_AFTER = r"\s*(?:[:：]\s*|(?=[(（\[]?\s*\d))"
+CONTENT = "content"  # the one DOM hint kind that marks article containers rather than boilerplate
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +47,7 @@ class CueRule:
     phrases: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
     max_len: int
+    section: bool = False  # a match heads a section of this kind that runs to the end of the article
 
     def match(self, block: str) -> str | None:
         """The cue (phrase or pattern) that makes ``block`` this kind, if any."""
@@ -42,11 +68,48 @@ class CueSet:
 
     def classify(self, block: str) -> tuple[str, str] | None:
         """``(kind, cue)`` of the first rule that matches the stripped block, else None."""
+        rule = self.rule_for(block)
+        return (rule[0].kind, rule[1]) if rule else None
+
+    def rule_for(self, block: str) -> tuple[CueRule, str] | None:
+        """The first matching rule and the cue that matched."""
         for rule in self.rules:
             cue = rule.match(block)
             if cue is not None:
-                return rule.kind, cue
+                return rule, cue
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class DomHint:
+    kind: str
+    tags: frozenset[str]
+    pattern: re.Pattern[str] | None  # the hint's patterns as one alternation
+
+
+@dataclass(frozen=True, slots=True)
+class DomHints:
+    hints: tuple[DomHint, ...]
+
+    def classify(self, tag: str, names: str) -> tuple[str, str] | None:
+        """``(kind, cue)`` for an element with this tag and ``"id class"`` string, else None."""
+        for hint in self.hints:
+            if tag in hint.tags:
+                return hint.kind, f"<{tag}>"
+            if names and hint.pattern is not None and (match := hint.pattern.search(names)):
+                return hint.kind, f"{match.group()!r} in class/id {names.strip()[:60]!r}"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class MetaLabels:
+    """Byline labels: ``pattern`` finds them (group ``label``), ``fields`` maps a label to its field."""
+
+    pattern: re.Pattern[str]
+    fields: dict[str, str]  # lower-cased label -> field
+
+    def field(self, label: str) -> str:
+        return self.fields[label.lower()]
 
 
 def _compile(pattern: object, where: str) -> re.Pattern[str]:
@@ -56,22 +119,86 @@ def _compile(pattern: object, where: str) -> re.Pattern[str]:
         raise LexiconError("MA202", where=where, detail=f"bad pattern {pattern!r}: {error}") from None
 
 
+def _strings(value: object, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        raise LexiconError("MA202", where=where, detail=f"{key} must be a list of strings")
+    return [str(v) for v in value]
+
+
+def _check_format(path: Path, header: dict[str, object], expected: str) -> None:
+    if header.get("format") != expected:
+        raise LexiconError("MA202", where=f"{path}:1", detail=f"format must be {expected!r}")
+
+
 def load_cue_file(path: Path) -> CueSet:
     header, entries = load_yaml(path, "rules")
-    if header.get("format") != FORMAT:
-        raise LexiconError("MA202", where=f"{path}:1", detail=f"format must be {FORMAT!r}")
+    _check_format(path, header, FORMAT)
     rules = []
     for entry in entries:
-        raw = check_keys(entry, {"kind"}, {"phrases", "patterns", "max_len"})
-        phrases = tuple(str(p) for p in raw.get("phrases") or ())
-        patterns = tuple(_compile(p, entry.where) for p in raw.get("patterns") or ())
+        raw = check_keys(entry, {"kind"}, {"phrases", "patterns", "max_len", "section"})
+        phrases = tuple(_strings(raw.get("phrases"), entry.where, "phrases"))
+        patterns = tuple(_compile(p, entry.where) for p in _strings(raw.get("patterns"), entry.where, "patterns"))
         if not phrases and not patterns:
             raise LexiconError("MA202", where=entry.where, detail="a rule needs phrases or patterns")
-        rules.append(CueRule(str(raw["kind"]), phrases, patterns, int(raw.get("max_len", 40))))
+        max_len = raw.get("max_len", 40)
+        if not isinstance(max_len, int) or max_len < 1:
+            raise LexiconError("MA202", where=entry.where, detail="max_len must be a positive integer")
+        rules.append(CueRule(str(raw["kind"]), phrases, patterns, max_len, bool(raw.get("section", False))))
     return CueSet(tuple(rules))
+
+
+def load_dom_file(path: Path) -> DomHints:
+    header, entries = load_yaml(path, "hints")
+    _check_format(path, header, DOM_FORMAT)
+    hints = []
+    for entry in entries:
+        raw = check_keys(entry, {"kind"}, {"tags", "patterns"})
+        tags = frozenset(t.lower() for t in _strings(raw.get("tags"), entry.where, "tags"))
+        patterns = _strings(raw.get("patterns"), entry.where, "patterns")
+        for pattern in patterns:
+            _compile(pattern, entry.where)
+        if not tags and not patterns:
+            raise LexiconError("MA202", where=entry.where, detail="a hint needs tags or patterns")
+        joined = _compile("|".join(f"(?:{p})" for p in patterns), entry.where) if patterns else None
+        hints.append(DomHint(str(raw["kind"]), tags, joined))
+    return DomHints(tuple(hints))
+
+
+def load_meta_file(path: Path) -> MetaLabels:
+    header, entries = load_yaml(path, "fields")
+    _check_format(path, header, META_FORMAT)
+    fields: dict[str, str] = {}
+    for entry in entries:
+        raw = check_keys(entry, {"field", "labels"}, set())
+        field = str(raw["field"])
+        if field not in META_FIELDS:
+            raise LexiconError("MA202", where=entry.where, detail=f"field must be one of {', '.join(META_FIELDS)}")
+        for label in _strings(raw["labels"], entry.where, "labels"):
+            if label.lower() in fields:
+                raise LexiconError("MA202", where=entry.where, detail=f"label {label!r} is given twice")
+            fields[label.lower()] = field
+    if not fields:
+        raise LexiconError("MA202", where=f"{path}:1", detail="no labels")
+    labels = sorted(fields, key=len, reverse=True)  # longest first: 发布时间 before 发布
+    alternation = "|".join(re.escape(label) for label in labels)
+    return MetaLabels(re.compile(f"{_LABEL_BEFORE}(?P<label>{alternation}){_LABEL_AFTER}", re.IGNORECASE), fields)
 
 
 @cache
 def load_cues() -> CueSet:
     """The packaged cue set, loaded once per process."""
     return load_cue_file(lexicons_dir() / "boilerplate" / "cues.yaml")
+
+
+@cache
+def load_meta_labels() -> MetaLabels:
+    """The packaged byline labels, loaded once per process."""
+    return load_meta_file(lexicons_dir() / "boilerplate" / "meta.yaml")
+
+
+@cache
+def load_dom_hints() -> DomHints:
+    """The packaged DOM hints, loaded once per process."""
+    return load_dom_file(lexicons_dir() / "boilerplate" / "dom.yaml")

@@ -1,15 +1,21 @@
-"""Metadata in Chinese pages: publish dates in their many forms, view counts, phones, source, author."""
+"""Metadata in Chinese pages: byline fields (来源, 作者, 发布时间, 阅读…), phones and the title.
+
+Byline labels come from ``lexicons/boilerplate/meta.yaml``; one line often carries several fields
+(``作者:某某 阅读(1660) 发表于:2005-07-31 12:30``), so every label in a line is read.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 
-__all__ = ["normalise_date", "find_phones", "parse_meta_line", "clean_title"]
+from .cues import load_meta_labels
+from .dates import find_dates, normalise_date
+from .model import Block
 
-_DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[年./\-]\s*(?P<m>\d{1,2})\s*[月./\-]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
-)
+__all__ = ["normalise_date", "find_phones", "parse_meta", "is_meta_line", "clean_title", "choose_published"]
+
 _PHONE = re.compile(
     r"(?<!\d)(?:"
     r"[48]00[\s-]?\d{3}[\s-]?\d{4}"  # 400 / 800 hotlines
@@ -18,30 +24,13 @@ _PHONE = re.compile(
     r"|[（(]0\d{2,3}[)）]\s?\d{7,8}"
     r")(?!\d)"
 )
-_META_LINE = re.compile(
-    r"^\s*(?P<key>来源|出处|作者|撰文|文|日期|时间|发布时间|发表时间|发布日期|更新时间|访问量|浏览量|阅读量|阅读数|阅读|浏览|点击|点击量)"
-    r"\s*[:：]\s*(?P<value>.*?)\s*$"
-)
 _NUMBER = re.compile(r"\d[\d,]*")
 _TITLE_PREFIX = re.compile(r"^[^|｜]{1,8}[|｜]\s*")  # 最新发表| …: a column label before the title
-
-
-def normalise_date(text: str) -> str | None:
-    """ISO 8601 for the first date in ``text``: ``YYYY-MM-DD``, with ``THH:MM[:SS]`` when given."""
-    match = _DATE.search(text)
-    if not match:
-        return None
-    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    iso = f"{year:04d}-{month:02d}-{day:02d}"
-    if match["H"] is not None:
-        hour, minute = int(match["H"]), int(match["M"])
-        if hour < 24 and minute < 60:
-            iso += f"T{hour:02d}:{minute:02d}"
-            if match["S"] is not None and int(match["S"]) < 60:
-                iso += f":{int(match['S']):02d}"
-    return iso
+_BRACKETED = re.compile(r"^[\[【(（<《]\s*([^\]】)）>》]+?)\s*[\]】)）>》]")
+_VALUE_END = re.compile(r"\s{2,}|\t|[|｜]")
+_WORD = re.compile(r"[^\W\d_]")  # letters, CJK included
+MAX_META_LINE = 100  # longer blocks are prose that happens to contain a label
+_HEADER_WINDOW = 10  # without a title line, the byline area is this many blocks above the body
 
 
 def find_phones(text: str) -> list[str]:
@@ -60,24 +49,97 @@ def find_phones(text: str) -> list[str]:
     return list(seen)
 
 
-def parse_meta_line(block: str) -> tuple[str, str | int] | None:
-    """``("source_name"|"author"|"published"|"views", value)`` for a line like ``来源:博雅``."""
-    match = _META_LINE.match(block)
-    if not match:
-        return None
-    key, value = match["key"], match["value"]
-    if key in ("来源", "出处"):
-        return ("source_name", value) if value else None
-    if key in ("作者", "撰文", "文"):
-        return ("author", value) if value else None
-    if key in ("访问量", "浏览量", "阅读量", "阅读数", "阅读", "浏览", "点击", "点击量"):
-        number = _NUMBER.search(value)
-        return ("views", int(number.group().replace(",", ""))) if number else None
-    date = normalise_date(value)
-    return ("published", date) if date else None
+def _name(value: str) -> str | None:
+    """A source or author name: the bracketed part, or the text up to the next wide gap or separator."""
+    value = value.strip(" :：")
+    bracketed = _BRACKETED.match(value)
+    if bracketed:
+        value = bracketed.group(1)
+    value = _VALUE_END.split(value, maxsplit=1)[0].strip()
+    return value or None
+
+
+def parse_meta(block: str) -> dict[str, str | int]:
+    """The byline fields of a short block: ``source_name``, ``author``, ``published`` (ISO), ``views``.
+
+    ``other`` is set when a label whose value is not kept (编辑, 责编…) was found with a value.
+    Prose longer than ``MAX_META_LINE`` has no fields.
+    """
+    if len(block) > MAX_META_LINE:
+        return {}
+    labels = load_meta_labels()
+    matches = list(labels.pattern.finditer(block))
+    fields: dict[str, str | int] = {}
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(block)
+        value = block[match.end() : end]
+        field = labels.field(match["label"])
+        if field in fields:
+            continue
+        if field == "published":
+            if date := normalise_date(value):
+                fields[field] = date
+        elif field == "views":
+            number = _NUMBER.match(value.lstrip(" (（[【"))
+            if number:
+                fields[field] = int(number.group().replace(",", ""))
+        elif (name := _name(value)) is not None:
+            fields[field] = name
+    return fields
+
+
+def is_meta_line(block: str) -> bool:
+    """A byline: labelled fields, or a date with at most a few words around it (``2021-07-09 10:20``)."""
+    if len(block) > MAX_META_LINE:
+        return False
+    if parse_meta(block):
+        return True
+    folded = unicodedata.normalize("NFKC", block)  # find_dates gives spans in the folded text
+    dates = find_dates(folded)
+    if not dates:
+        return False
+    rest = folded
+    for found in reversed(dates):
+        rest = rest[: found.start] + rest[found.end :]
+    return len(_WORD.findall(rest)) <= 4
 
 
 def clean_title(line: str) -> str:
     """A title without a leading column label (``最新发表| 标题`` → ``标题``)."""
     stripped = _TITLE_PREFIX.sub("", line.strip())
     return stripped or line.strip()
+
+
+def choose_published(
+    blocks: Sequence[Block], first_body: int, last_body: int, title_index: int | None, head_dates: Sequence[str]
+) -> str | None:
+    """The publish date of the article, from the dates the page shows and the ones its markup states.
+
+    In order: a date in the byline area (between the title, or a few blocks above the body, and the
+    body), a labelled one (发布时间…) first, else the one nearest the body; a date shown above that;
+    a date the markup states (<meta>, <time>); a date below the body (blogs put 发表于… there).
+    Dates inside link-heavy blocks (lists of other articles) and inside long prose are not candidates.
+    """
+    shown: list[tuple[int, str, bool]] = []
+    for index, block in enumerate(blocks):
+        if len(block.text) > MAX_META_LINE or block.link_density > 0.5 or first_body <= index <= last_body:
+            continue
+        found = normalise_date(block.text)
+        if found is not None:
+            labelled = parse_meta(block.text).get("published")
+            shown.append((index, labelled if isinstance(labelled, str) else found, labelled is not None))
+    header_start = title_index if title_index is not None and title_index < first_body else max(0, first_body - _HEADER_WINDOW)
+    header = [c for c in shown if header_start <= c[0] < first_body]
+    if header:
+        labelled = [c for c in header if c[2]]
+        return (labelled[0] if labelled else header[-1])[1]
+    above = [c for c in shown if c[0] < header_start]
+    if above:
+        return above[-1][1]
+    if head_dates:
+        return head_dates[0]
+    below = [c for c in shown if c[0] > last_body]
+    if below:
+        labelled = [c for c in below if c[2]]
+        return (labelled[0] if labelled else below[0])[1]
+    return None

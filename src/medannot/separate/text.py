@@ -1,10 +1,9 @@
-"""Block-level separation, for text dumps (a block is a line) and for blocks taken from HTML.
+"""Separation of a page given as blocks: a text dump (a block is a line) or blocks taken from HTML.
 
-Each block gets a content score from its length and punctuation (prose scores high, short
-unpunctuated lines low) and cue rules push chrome far down; the editorial body is the contiguous
-run of blocks with the highest total score. Inside that run, cue-matched blocks (image file names,
-captions, CTAs) are still boilerplate; outside it, everything is, with the kind its cue or its
-position gives. The references section is found by its heading and parsed, not scored.
+Every block gets a verdict (``body.Decision``): a cue rule, a byline, a DOM hint or link density
+name its boilerplate kind, otherwise its text scores it as prose. ``body.choose_body`` picks the
+article; everything else is kept as boilerplate with its kind, its position and the reason. The
+references section is found by its heading and parsed, not scored.
 """
 
 from __future__ import annotations
@@ -14,156 +13,152 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..record import BoilerplateBlock, Meta, Paragraph
+from .body import Decision, choose_body, score_block
 from .cues import load_cues
-from .meta import clean_title, find_phones, parse_meta_line
-from .model import Separated
+from .meta import choose_published, clean_title, find_phones, is_meta_line, parse_meta
+from .model import Block, Container, Separated
 from .references import is_reference_heading, looks_like_entry, parse_reference
 
 __all__ = ["separate_text", "separate_blocks", "as_content"]
 
 _SENTENCE_PUNCT = re.compile(r"[，。；！？、,;!?]")
 _END_PUNCT = tuple("。！？；.!?;…")
-_LIST_MARKER = re.compile(r"^\s*(?:[①-⑳]|\d{1,2}[.、．)]|[（(]\d{1,2}[)）]|[•·▪■◆●-])")
-_CITED = re.compile(r"\[(\d{1,3})\]")
-# Kinds tolerated inside the body: they are boilerplate, but do not end the article.
-_INLINE_KINDS = {"image", "caption"}
+_LIST_MARKER = re.compile(r"^\s*(?:[①-⑳]|\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[•·▪■◆●◇□○◎★☆►▶-])")
+_CITED = re.compile(r"(?:文献|参考|reference|ref\.?)\s*[\[［【(（]?\s*(\d{1,3})|[\[［](\d{1,3})[\]］]", re.IGNORECASE)
+_TITLE_WINDOW = 12  # the title is looked for this many blocks above the body
+_FIELDS = ("source_name", "author", "views")  # published is chosen among all dates (choose_published)
 
 
-def _score(block: str, kind: str | None, repeated: bool, link_density: float) -> float:
-    if kind in _INLINE_KINDS:
-        return -0.5
-    if kind is not None:
-        return -3.0
-    if link_density > 0.5:
-        return -3.0
-    length = len(block)
-    punct = len(_SENTENCE_PUNCT.findall(block))
-    if length >= 20 and punct:
-        score = min(length, 300) / 15
-    elif length >= 10 and (punct or block.endswith(_END_PUNCT)):
-        score = 0.5
-    else:
-        score = -0.4
-    return score - (1.0 if repeated else 0.0)
-
-
-def _best_run(scores: Sequence[float]) -> tuple[int, int]:
-    """Maximum-sum contiguous run ``[start, end)`` (Kadane); empty run when all scores are negative."""
-    best, best_span = 0.0, (0, 0)
-    total, start = 0.0, 0
-    for index, score in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, index
-        total += score
-        if total > best:
-            best, best_span = total, (start, index + 1)
-    return best_span
-
-
-def _references_span(blocks: Sequence[str]) -> tuple[int, int] | None:
+def _references_span(texts: Sequence[str]) -> tuple[int, int] | None:
     """``[heading, end)`` of the last references section, entries being the lines that look like them."""
-    for index in range(len(blocks) - 1, -1, -1):
-        if is_reference_heading(blocks[index]):
+    for index in range(len(texts) - 1, -1, -1):
+        if is_reference_heading(texts[index]):
             end = index + 1
-            while end < len(blocks) and looks_like_entry(blocks[end]):
+            while end < len(texts) and looks_like_entry(texts[end]):
                 end += 1
             return (index, end) if end > index + 1 else None
     return None
 
 
-def _paragraph_kind(block: str) -> str:
-    if _LIST_MARKER.match(block):
+def _paragraph_kind(block: str, role: str = "") -> str:
+    if role == "item" or _LIST_MARKER.match(block):
         return "list_item"
+    if role == "heading":
+        return "heading"
     if len(block) <= 40 and not block.endswith(_END_PUNCT) and not _SENTENCE_PUNCT.search(block[-1:]):
         return "heading"
     return "paragraph"
 
 
-def separate_blocks(
-    blocks: Sequence[str], *, link_density: Sequence[float] | None = None, title: str | None = None
-) -> Separated:
-    """Separate pre-split, stripped, non-empty blocks (page order) into content and boilerplate."""
+def _decide(blocks: Sequence[Block], skip: set[int]) -> list[Decision]:
     cues = load_cues()
-    counts = Counter(blocks)
-    refs = _references_span(blocks)
-    in_refs = set(range(*refs)) if refs else set()
-    kinds: list[tuple[str, str] | None] = [None if i in in_refs else cues.classify(b) for i, b in enumerate(blocks)]
-
-    order = [i for i in range(len(blocks)) if i not in in_refs]
-    scores = [
-        _score(blocks[i], kinds[i][0] if kinds[i] else None, counts[blocks[i]] > 1, link_density[i] if link_density else 0.0)
-        for i in order
-    ]
-    run_start, run_end = _best_run(scores)
-    body = set(order[run_start:run_end])
-    first_body = min(body) if body else len(blocks)
-
-    meta = Meta(phones=find_phones("\n".join(blocks)))
-    boilerplate: list[BoilerplateBlock] = []
-    paragraphs: list[Paragraph] = []
-    pieces: list[str] = []
-    offset = 0
-
-    title_index = None
-    if title is None:
-        title_index = _title_index(blocks, kinds, first_body)
-        if title_index is not None:
-            title = clean_title(blocks[title_index])
-    meta.title = title
-
+    counts = Counter(block.text for block in blocks)
+    decisions = []
     for index, block in enumerate(blocks):
-        if index in in_refs:
+        if index in skip:
+            decisions.append(Decision("references", "", 0.0))
             continue
-        kind = kinds[index]
-        if index in body and kind is None:
-            if pieces:
-                offset += 1  # the "\n" joining paragraphs
-            paragraphs.append(Paragraph(offset, offset + len(block), _paragraph_kind(block)))
-            pieces.append(block)
-            offset += len(block)
-            continue
-        field_value = parse_meta_line(block)
-        if field_value is not None and getattr(meta, field_value[0]) is None:
-            setattr(meta, field_value[0], field_value[1])
-        if index == title_index or (title and clean_title(block) == title and index < first_body):
-            kind_name, reason = "title", "title line"
-        elif field_value is not None:
-            kind_name, reason = "meta", field_value[0]
-        elif kind is not None:
-            kind_name, reason = kind
-        else:
-            kind_name, reason = ("nav", "before the body") if index < first_body else ("footer", "after the body")
-        cited = _CITED.search(block) if kind_name == "caption" else None
-        boilerplate.append(
-            BoilerplateBlock(block, kind_name, index, reason, int(cited.group(1)) if cited else None)
-        )
-
-    references = []
-    if refs:
-        start, end = refs
-        boilerplate.append(BoilerplateBlock(blocks[start], "references", start, "references heading"))
-        for index in range(start + 1, end):
-            references.append(parse_reference(blocks[index]))
-            boilerplate.append(BoilerplateBlock(blocks[index], "references", index, "reference entry"))
-        boilerplate.sort(key=lambda b: b.position)
-    return Separated("\n".join(pieces), paragraphs, boilerplate, meta, references)
+        kind = reason = None
+        section = False
+        if is_meta_line(block.text):
+            kind, reason = "meta", "byline"
+        elif (rule := cues.rule_for(block.text)) is not None:
+            kind, reason, section = rule[0].kind, rule[1], rule[0].section
+        elif block.role == "caption":
+            kind, reason = "caption", "figure caption element"
+        elif block.hint is not None:
+            kind, reason = block.hint
+        decisions.append(Decision(kind, reason or "", score_block(block, kind, counts[block.text] > 1), section))
+    return decisions
 
 
-def _title_index(blocks: Sequence[str], kinds: Sequence[tuple[str, str] | None], first_body: int) -> int | None:
-    """The heading above the body: the nearest short, cue-free, non-meta block before it."""
-    for index in range(first_body - 1, max(first_body - 12, -1), -1):
-        block = blocks[index]
-        if kinds[index] is not None or parse_meta_line(block) is not None:
+def _title_index(blocks: Sequence[Block], decisions: Sequence[Decision], first_body: int, title: str | None) -> int | None:
+    """The title line above the body: the one matching the page title, else the nearest heading-like line."""
+    window = range(first_body - 1, max(first_body - _TITLE_WINDOW, -1), -1)
+    if title:
+        for index in window:
+            text = clean_title(blocks[index].text)
+            if text and (text == title or (len(text) >= 4 and (text in title or title in text))):
+                return index
+        return None
+    for index in window:
+        if decisions[index].kind is not None or blocks[index].link_density > 0.5:
             continue
-        if 4 <= len(block) <= 80:
+        if 4 <= len(blocks[index].text) <= 80:
             return index
     return None
 
 
+def separate_blocks(
+    blocks: Sequence[Block | str],
+    *,
+    containers: Sequence[Container] | None = None,
+    title: str | None = None,
+    head_dates: Sequence[str] = (),
+) -> Separated:
+    """Separate stripped, non-empty blocks (page order) into content and boilerplate, with metadata."""
+    items = [b if isinstance(b, Block) else Block(b) for b in blocks]
+    texts = [b.text for b in items]
+    refs = _references_span(texts)
+    in_refs = set(range(*refs)) if refs else set()
+    decisions = _decide(items, in_refs)
+    eligible = [i for i in range(len(items)) if i not in in_refs]
+    body = choose_body(items, decisions, eligible, containers)
+    first_body = min(body) if body else len(items)
+    last_body = max(body) if body else len(items)
+
+    title_index = _title_index(items, decisions, first_body, title)
+    if title is None and title_index is not None:
+        title = clean_title(texts[title_index])
+    meta = Meta(title=title, phones=find_phones("\n".join(texts)))
+
+    boilerplate: list[BoilerplateBlock] = []
+    paragraphs: list[Paragraph] = []
+    pieces: list[str] = []
+    offset = 0
+    for index, block in enumerate(items):
+        if index in in_refs:
+            continue
+        text = block.text
+        if index in body:
+            if pieces:
+                offset += 1  # the "\n" joining paragraphs
+            paragraphs.append(Paragraph(offset, offset + len(text), _paragraph_kind(text, block.role)))
+            pieces.append(text)
+            offset += len(text)
+            continue
+        decision = decisions[index]
+        if decision.kind == "meta":
+            for field, value in parse_meta(text).items():
+                if field in _FIELDS and getattr(meta, field) is None:
+                    setattr(meta, field, value)
+        if index == title_index:
+            kind, reason = "title", "title line"
+        elif decision.kind is not None:
+            kind, reason = decision.kind, decision.reason
+        elif block.link_density > 0.5:
+            kind, reason = ("nav" if index < first_body else "related"), "link text"
+        else:
+            kind, reason = ("nav", "before the body") if index < first_body else ("footer", "after the body")
+        cited = _CITED.search(text) if kind == "caption" else None
+        reference = int(cited.group(1) or cited.group(2)) if cited else None
+        boilerplate.append(BoilerplateBlock(text, kind, index, reason, reference))
+
+    references = []
+    if refs:
+        start, end = refs
+        boilerplate.append(BoilerplateBlock(texts[start], "references", start, "references heading"))
+        for index in range(start + 1, end):
+            references.append(parse_reference(texts[index]))
+            boilerplate.append(BoilerplateBlock(texts[index], "references", index, "reference entry"))
+        boilerplate.sort(key=lambda b: b.position)
+    meta.published = choose_published(items, first_body, last_body, title_index, head_dates)
+    return Separated("\n".join(pieces), paragraphs, boilerplate, meta, references)
+
+
 def separate_text(text: str) -> Separated:
     """Separate a plain-text dump: every non-empty line is a block."""
-    blocks = [line.strip() for line in text.splitlines()]
-    return separate_blocks([b for b in blocks if b])
+    return separate_blocks([line.strip() for line in text.splitlines() if line.strip()])
 
 
 def as_content(text: str) -> Separated:
