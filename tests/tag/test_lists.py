@@ -58,6 +58,8 @@ def test_inline_list_needs_an_introducer_or_a_closer(small_pipeline):
     assert [len(l.items) for l in record.lists] == [3] and record.lists[0].kind == "symptom"
     record = small_pipeline.annotate("治疗后4小时、24小时、30天抽血检查。")
     assert record.lists == []
+    record = small_pipeline.annotate("症状如：咳嗽、头痛。")  # the introducer stands before the colon
+    assert [[record.content.text[i.start : i.end] for i in l.items] for l in record.lists] == [["咳嗽", "头痛"]]
 
 
 def test_numbered_parenthesized_han_and_bullet_lists():

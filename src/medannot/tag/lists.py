@@ -21,17 +21,20 @@ __all__ = ["InlineRules", "load_inline_rules", "find_lists"]
 FORMAT = "medannot-lists/1"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HAN_DIGITS = "一二三四五六七八九"
-# Where a block item may begin: the start of the text or a line, or after a sentence-level stop, so
-# that "3.5 mg" or "(2012)" inside prose is not an item. Circled markers may stand anywhere.
-_LEAD = r"(?:(?<=^)|(?<=\n)|(?<=[。；;：:]))[ \t\u3000]*"
+_HAN = f"[{_HAN_DIGITS}十]{{1,3}}"
+# (style, marker pattern, what may stand before it). Numbered and parenthesized markers count only
+# at the start of the text or a line or after a sentence-level stop (spaces aside), so "3.5 mg"
+# or "(2012)" inside prose is no item; bullets only at a line start; circled markers anywhere.
+_SENTENCE_LEAD = "\n。；;：:"
 _MARKERS = (
-    ("circled", re.compile(f"[{_CIRCLED}]")),
-    ("numbered", re.compile(_LEAD + r"(\d{1,2})[.、．](?!\d)")),
-    ("numbered", re.compile(_LEAD + f"([{_HAN_DIGITS}十]{{1,3}})、")),
-    ("parenthesized", re.compile(_LEAD + r"[（(](\d{1,2})[)）]")),
-    ("parenthesized", re.compile(_LEAD + f"[（(]([{_HAN_DIGITS}十]{{1,3}})[)）]")),
-    ("bullet", re.compile(r"(?:(?<=^)|(?<=\n))[ \t\u3000]*(?:[•·▪■◆●◇○□▶►]|[-*](?=[ \t\u3000]))[ \t\u3000]*")),
+    ("circled", re.compile(f"[{_CIRCLED}]"), None),
+    ("numbered", re.compile(r"(\d{1,2})[.、．](?!\d)"), _SENTENCE_LEAD),
+    ("numbered", re.compile(f"({_HAN})、"), _SENTENCE_LEAD),
+    ("parenthesized", re.compile(r"[（(](\d{1,2})[)）]"), _SENTENCE_LEAD),
+    ("parenthesized", re.compile(f"[（(]({_HAN})[)）]"), _SENTENCE_LEAD),
+    ("bullet", re.compile(r"(?:[•·▪■◆●◇○□▶►]|[-*](?=[ \t\u3000]))[ \t\u3000]*"), "\n"),
 )
+_SPACE = " \t\u3000"
 # Characters an inline item cannot contain: clause punctuation and brackets.
 _CLAUSE = "，,。；;！？!?：:\n（）()【】[]“”\""
 
@@ -82,16 +85,33 @@ def _default_inline_rules() -> InlineRules:
     return load_inline_rules()
 
 
+@dataclass(frozen=True, slots=True)
+class _InlinePatterns:
+    boundary: re.Pattern[str]  # a clause end or a separator
+    separators: frozenset[str]
+    introducer: re.Pattern[str]
+    introducer_before_colon: re.Pattern[str]  # 如： with the item after the colon
+    joiner: re.Pattern[str]
+    closer: re.Pattern[str]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
 @cache
-def _inline_patterns(rules: InlineRules) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(run of pieces, introducer at the end of a first piece, joiner, closer at a run's end)."""
-    separators = "|".join(map(re.escape, rules.separators))
-    piece = f"[^{re.escape(_CLAUSE)}{''.join(map(re.escape, rules.separators))}]+"
-    run = re.compile(f"{piece}(?:(?:{separators}){piece})+")
-    introducer = re.compile(f"(?:{'|'.join(map(re.escape, rules.introducers))})")
-    joiner = re.compile(f"(?:{'|'.join(map(re.escape, rules.joiners))})")
-    closer = re.compile(f"(?:{'|'.join(map(re.escape, rules.closers))})")
-    return run, introducer, joiner, closer
+def _inline_patterns(rules: InlineRules) -> _InlinePatterns:
+    single = "".join(s for s in rules.separators if len(s) == 1)
+    longer = [s for s in rules.separators if len(s) > 1]
+    boundary = f"[{re.escape(_CLAUSE + single)}]" + "".join(f"|{re.escape(s)}" for s in longer)
+    return _InlinePatterns(
+        re.compile(boundary),
+        frozenset(rules.separators),
+        re.compile(_alternation(rules.introducers)),
+        re.compile(f"(?:{_alternation(rules.introducers)})[：:]$"),
+        re.compile(_alternation(rules.joiners)),
+        re.compile(_alternation(rules.closers)),
+    )
 
 
 def _ordinal(marker: str) -> int | None:
@@ -117,7 +137,7 @@ def find_lists(
     ``entity.list_item`` for the entities inside items and ``kind`` to symptom where most items
     carry a symptom."""
     paragraph_ends = sorted(p.end for p in paragraphs) or [len(text)]
-    lists = [found for style, pattern in _MARKERS for found in _block_lists(text, style, pattern, paragraph_ends)]
+    lists = [found for style, pattern, lead in _MARKERS for found in _block_lists(text, style, pattern, lead, paragraph_ends)]
     lists = _without_overlaps(lists)
     lists.extend(_inline_lists(text, inline or _default_inline_rules(), lists))
     lists.sort(key=lambda l: l.start)
@@ -125,14 +145,28 @@ def find_lists(
     return lists
 
 
-def _block_lists(text: str, style: str, pattern: re.Pattern[str], paragraph_ends: Sequence[int]) -> list[EnumeratedList]:
+def _led(text: str, start: int, lead: str | None) -> bool:
+    """Whether only spaces stand between ``start`` and the text's start or a ``lead`` character."""
+    if lead is None:
+        return True
+    before = start
+    while before > 0 and text[before - 1] in _SPACE:
+        before -= 1
+    return before == 0 or text[before - 1] in lead
+
+
+def _block_lists(
+    text: str, style: str, pattern: re.Pattern[str], lead: str | None, paragraph_ends: Sequence[int]
+) -> list[EnumeratedList]:
     """Runs of markers numbered 1, 2, 3 … (bullets: runs of adjacent bullet lines)."""
     lists: list[EnumeratedList] = []
     run: list[tuple[int, int, str]] = []
     previous: int | None = None
     for match in pattern.finditer(text):
+        start = match.start()
+        if not _led(text, start, lead):
+            continue
         marker = match.group().strip()
-        start = match.start() + len(match.group()) - len(match.group().lstrip())
         number = None if style == "bullet" else _ordinal(match.group(1) if match.re.groups else marker)
         if style == "bullet":
             continuing = bool(run) and not text[_paragraph_end(text, run[-1][0], paragraph_ends) : start].strip()
@@ -178,46 +212,55 @@ def _without_overlaps(lists: list[EnumeratedList]) -> list[EnumeratedList]:
 
 
 def _inline_lists(text: str, rules: InlineRules, blocks: Sequence[EnumeratedList]) -> list[EnumeratedList]:
-    run_pattern, introducer, joiner, closer = _inline_patterns(rules)
+    """Clauses split at separators into pieces; a clause of two or more pieces may be a list."""
+    patterns = _inline_patterns(rules)
     block_spans = [(b.start, b.end) for b in blocks]
-    block_starts = [s for s, _ in block_spans]
-    separators = re.compile("|".join(map(re.escape, rules.separators)))
-    found = []
-    for run in run_pattern.finditer(text):
-        index = bisect_right(block_starts, run.start()) - 1
-        if index >= 0 and run.start() < block_spans[index][1]:
-            continue  # inside a block list's item
-        pieces = _split(run.group(), run.start(), separators)
-        first_start, first_end = pieces[0]
-        intros = list(introducer.finditer(text, first_start, first_end))
-        intro = intros[-1] if intros else None  # the last one: 表现为…出现A、B
-        if intro is not None:
-            pieces[0] = (intro.end(), first_end)
-        last_start, last_end = pieces[-1]
-        close = closer.search(text, last_start, last_end)
-        if close is not None:
-            pieces[-1] = (last_start, close.start())
-        if intro is None and close is None:
+    block_starts = [start for start, _ in block_spans]
+    found: list[EnumeratedList] = []
+    pieces: list[tuple[int, int]] = []
+    piece_start = 0
+    for boundary in [*patterns.boundary.finditer(text), None]:
+        end = boundary.start() if boundary is not None else len(text)
+        if boundary is not None and boundary.group() in patterns.separators:
+            pieces.append((piece_start, end))
+            piece_start = boundary.end()
             continue
-        last_start, last_end = pieces[-1]
-        join = joiner.search(text, last_start + 1, last_end)
-        if join is not None:
-            pieces[-1:] = [(last_start, join.start()), (join.end(), last_end)]
-        pieces = [_trim(text, s, e) for s, e in pieces]
-        if len(pieces) < 2 or any(e <= s or e - s > rules.max_item for s, e in pieces):
-            continue
-        items = [ListItem(s, e, "") for s, e in pieces]
-        found.append(EnumeratedList(items[0].start, items[-1].end, "inline", "generic", items))
+        if pieces:  # a clause with separators ends here
+            pieces.append((piece_start, end))
+            index = bisect_right(block_starts, pieces[0][0]) - 1
+            if index < 0 or pieces[0][0] >= block_spans[index][1]:  # not inside a block list's item
+                enumerated = _inline_list(text, pieces, rules, patterns)
+                if enumerated is not None:
+                    found.append(enumerated)
+            pieces = []
+        piece_start = boundary.end() if boundary is not None else len(text)
     return found
 
 
-def _split(run: str, offset: int, separators: re.Pattern[str]) -> list[tuple[int, int]]:
-    pieces, start = [], 0
-    for separator in separators.finditer(run):
-        pieces.append((offset + start, offset + separator.start()))
-        start = separator.end()
-    pieces.append((offset + start, offset + len(run)))
-    return pieces
+def _inline_list(
+    text: str, pieces: list[tuple[int, int]], rules: InlineRules, patterns: _InlinePatterns
+) -> EnumeratedList | None:
+    """The clause's pieces as items: from after the last introducer to before the closer (等)."""
+    first_start, first_end = pieces[0]
+    intros = list(patterns.introducer.finditer(text, first_start, first_end))
+    introduced = bool(intros) or patterns.introducer_before_colon.search(text, max(first_start - 8, 0), first_start) is not None
+    if intros:
+        pieces[0] = (intros[-1].end(), first_end)  # the last one: 表现为…出现A、B
+    last_start, last_end = pieces[-1]
+    close = patterns.closer.search(text, last_start, last_end)
+    if close is not None:
+        pieces[-1] = (last_start, close.start())
+    if not introduced and close is None:
+        return None
+    last_start, last_end = pieces[-1]
+    join = patterns.joiner.search(text, last_start + 1, last_end)
+    if join is not None:
+        pieces[-1:] = [(last_start, join.start()), (join.end(), last_end)]
+    pieces = [_trim(text, start, end) for start, end in pieces]
+    if any(end <= start or end - start > rules.max_item for start, end in pieces):
+        return None
+    items = [ListItem(start, end, "") for start, end in pieces]
+    return EnumeratedList(items[0].start, items[-1].end, "inline", "generic", items)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
