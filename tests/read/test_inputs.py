@@ -39,3 +39,15 @@ def test_compound_suffixes_pick_the_reader(tmp_path):
     items = list(iter_documents([str(tmp_path)]))
     assert [item.id for item in items] == ["j", "n", "c.txt.gz"]
     assert isinstance(items[0], Document) and items[2].error.code == "MA105"
+
+
+def test_a_missing_optional_reader_is_an_error_record_naming_the_extra(tmp_path, monkeypatch):
+    import sys
+
+    (tmp_path / "a.warc.gz").write_bytes(b"\x1f\x8b")
+    (tmp_path / "b.jsonl.zst").write_bytes(b"\x28\xb5\x2f\xfd")
+    monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
+    monkeypatch.setitem(sys.modules, "zstandard", None)
+    items = list(iter_documents([str(tmp_path)]))
+    assert [item.error.code for item in items] == ["MA111", "MA111"]
+    assert "medannot[warc]" in items[0].error.message and "medannot[zstd]" in items[1].error.message

@@ -95,8 +95,11 @@ def _document(record: Any, path: Path, offset: int, max_bytes: int, skipped: Cou
 
 def iter_warc(path: Path, max_bytes: int, skipped: Counter) -> Iterator[Item]:
     """Documents from one WARC file, in archive order; see the module docstring for what counts."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:
+        raise InputError("MA111", what=str(path), package="warcio", extra="warc") from None
 
     magic = _record_magic(path)
     errors = (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error)
