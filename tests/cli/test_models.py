@@ -60,6 +60,7 @@ def test_install_leaves_an_installed_model_alone(models_home: Path, tiny_pkuseg_
 def test_annotate_with_a_missing_model_exits_with_the_hint(models_home: Path, tmp_path: Path) -> None:
     page = tmp_path / "a.txt"
     page.write_text("患者无发热。", encoding="utf-8")
-    result = run("annotate", "--raw", "--segmenter", "pkuseg", str(page), "-o", str(tmp_path / "out.jsonl"))
+    lexicon = str(Path(__file__).parents[1] / "segment" / "lexicon.yaml")
+    result = run("annotate", "--raw", "--segmenter", "pkuseg", "--no-builtin-lexicon", "--lexicon", lexicon, str(page), "-o", str(tmp_path / "out.jsonl"))
     assert result.exit_code == 2
     assert "MA303" in result.output and "medannot models install" in result.output
