@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import Block, Container
 
-__all__ = ["Decision", "score_block", "best_run", "choose_body"]
+__all__ = ["Decision", "score_block", "is_link_dense", "best_run", "choose_body"]
 
 _SENTENCE_PUNCT = re.compile(r"[，。；！？、,;!?：:]")
 _END_PUNCT = tuple("。！？；.!?;…”」』）)")
@@ -24,8 +24,11 @@ CHROME_SCORE = -3.0  # a block a cue, hint or link density calls boilerplate
 INLINE_SCORE = -0.5
 SHORT_SCORE = -0.4  # a short line without sentence punctuation: menus, labels, buttons
 LINK_DENSE = 0.5  # share of link text above which a block is navigation
+LINK_DENSE_SHORT = 0.33  # … or, for a short block (a list entry "· title (date)"), this share
+SHORT_BLOCK = 50
 REPEAT_PENALTY = 1.0  # the same text twice on a page is chrome more often than prose
 CONTAINER_SHARE = 0.75  # the article's element holds at least this share of the run's score
+MIN_SEGMENT_CHARS = 20  # a stretch of the article's element outside the run joins it from this size
 # Hints are ignored when the run they leave is both small in itself (about 120 characters of prose)
 # and a small share of the run found without them: the page's article is under a misleading name.
 HINT_FALLBACK_SHARE = 0.3
@@ -48,7 +51,7 @@ def score_block(block: Block, kind: str | None, repeated: bool) -> float:
         return INLINE_SCORE
     if kind is not None:
         return CHROME_SCORE
-    if block.link_density > LINK_DENSE:
+    if is_link_dense(block):
         return CHROME_SCORE
     text = block.text
     length = len(text)
@@ -60,6 +63,12 @@ def score_block(block: Block, kind: str | None, repeated: bool) -> float:
     else:
         score = SHORT_SCORE
     return score - (REPEAT_PENALTY if repeated else 0.0)
+
+
+def is_link_dense(block: Block) -> bool:
+    """Mostly link text: a menu, a list of other articles, a button."""
+    limit = LINK_DENSE_SHORT if len(block.text) < SHORT_BLOCK else LINK_DENSE
+    return block.link_density > limit
 
 
 def best_run(scores: Sequence[float]) -> tuple[int, int, float]:
@@ -122,11 +131,62 @@ def choose_body(
     if containers and run:
         container = _container(containers, [d.score for d in decisions], run)
         if container is not None:
-            eligible_set = set(eligible)
-            for index in range(container.first, container.last + 1):
-                if index in eligible_set and decisions[index].kind is None and decisions[index].score > CHROME_SCORE:
-                    body.add(index)
+            body |= _widen(blocks, decisions, set(eligible), container, body)
+            parent = _parent(containers, container)
+            if parent is not None and body:
+                body |= _extend(decisions, set(eligible), parent, body)
     return _cut_sections(sorted(body), list(decisions))
+
+
+def _widen(
+    blocks: Sequence[Block], decisions: Sequence[Decision], eligible: set[int], container: Container, body: set[int]
+) -> set[int]:
+    """Blocks of the article's element that the run missed: stretches of plain (cue-free, not
+    link-dense) blocks that touch the run or hold ``MIN_SEGMENT_CHARS`` of text. A stray "今" between
+    two link lists stays out; a programme of short lines above the prose comes in."""
+    added: set[int] = set()
+    segment: list[int] = []
+
+    def close() -> None:
+        if segment and (any(i in body for i in segment) or sum(len(blocks[i].text) for i in segment) >= MIN_SEGMENT_CHARS):
+            added.update(segment)
+        segment.clear()
+
+    for index in range(container.first, container.last + 1):
+        if index in eligible and decisions[index].kind is None and decisions[index].score > CHROME_SCORE:
+            segment.append(index)
+        elif index in eligible and decisions[index].kind in INLINE_KINDS:
+            continue  # an image or a byline does not split a stretch
+        else:
+            close()
+    close()
+    return added
+
+
+def _parent(containers: Sequence[Container], child: Container) -> Container | None:
+    """The smallest element around ``child`` that holds more blocks than it."""
+    best = None
+    for container in containers:
+        wider = container.first < child.first or child.last < container.last
+        if wider and container.depth < child.depth and container.first <= child.first and child.last <= container.last:
+            if best is None or container.depth > best.depth:
+                best = container
+    return best
+
+
+def _extend(decisions: Sequence[Decision], eligible: set[int], parent: Container, body: set[int]) -> set[int]:
+    """Plain blocks right after the body inside the element around the article's element (a data
+    table or a second part that follows the text), up to the first chrome block."""
+    added: set[int] = set()
+    index = max(body) + 1
+    while index <= parent.last and index in eligible:
+        decision = decisions[index]
+        if decision.kind is None and decision.score > CHROME_SCORE:
+            added.add(index)
+        elif decision.kind not in INLINE_KINDS:
+            break
+        index += 1
+    return added
 
 
 def _hint_only(block: Block, decision: Decision) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .cues import load_meta_labels
 from .dates import find_dates, normalise_date
@@ -111,7 +111,7 @@ def clean_title(line: str) -> str:
 
 
 def choose_published(
-    blocks: Sequence[Block], first_body: int, last_body: int, title_index: int | None, head_dates: Sequence[str]
+    blocks: Sequence[Block], body: Collection[int], title_index: int | None, head_dates: Sequence[str]
 ) -> str | None:
     """The publish date of the article, from the dates the page shows and the ones its markup states.
 
@@ -120,9 +120,11 @@ def choose_published(
     a date the markup states (<meta>, <time>); a date below the body (blogs put 发表于… there).
     Dates inside link-heavy blocks (lists of other articles) and inside long prose are not candidates.
     """
+    first_body = min(body, default=len(blocks))
+    last_body = max(body, default=len(blocks))
     shown: list[tuple[int, str, bool]] = []
     for index, block in enumerate(blocks):
-        if len(block.text) > MAX_META_LINE or block.link_density > 0.5 or first_body <= index <= last_body:
+        if len(block.text) > MAX_META_LINE or block.link_density > 0.5 or index in body:
             continue
         found = normalise_date(block.text)
         if found is not None:

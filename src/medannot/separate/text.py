@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..record import BoilerplateBlock, Meta, Paragraph
-from .body import Decision, choose_body, score_block
+from .body import Decision, choose_body, is_link_dense, score_block
 from .cues import load_cues
 from .meta import choose_published, clean_title, find_phones, is_meta_line, parse_meta
 from .model import Block, Container, Separated
@@ -26,6 +26,7 @@ _END_PUNCT = tuple("。！？；.!?;…")
 _LIST_MARKER = re.compile(r"^\s*(?:[①-⑳]|\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[•·▪■◆●◇□○◎★☆►▶-])")
 _CITED = re.compile(r"(?:文献|参考|reference|ref\.?)\s*[\[［【(（]?\s*(\d{1,3})|[\[［](\d{1,3})[\]］]", re.IGNORECASE)
 _TITLE_WINDOW = 12  # the title is looked for this many blocks above the body
+_TITLE_INSIDE = 3  # … and among the first blocks of the body (a widened body can take it in)
 _FIELDS = ("source_name", "author", "views")  # published is chosen among all dates (choose_published)
 
 
@@ -76,13 +77,14 @@ def _title_index(blocks: Sequence[Block], decisions: Sequence[Decision], first_b
     """The title line above the body: the one matching the page title, else the nearest heading-like line."""
     window = range(first_body - 1, max(first_body - _TITLE_WINDOW, -1), -1)
     if title:
+        window = [*range(first_body, min(first_body + _TITLE_INSIDE, len(blocks))), *window]
         for index in window:
             text = clean_title(blocks[index].text)
-            if text and (text == title or (len(text) >= 4 and (text in title or title in text))):
+            if text and (text == title or (len(text) >= 4 and (text in title or (title in text and len(text) <= 2 * len(title))))):
                 return index
         return None
     for index in window:
-        if decisions[index].kind is not None or blocks[index].link_density > 0.5:
+        if decisions[index].kind is not None or is_link_dense(blocks[index]):
             continue
         if 4 <= len(blocks[index].text) <= 80:
             return index
@@ -105,11 +107,13 @@ def separate_blocks(
     eligible = [i for i in range(len(items)) if i not in in_refs]
     body = choose_body(items, decisions, eligible, containers)
     first_body = min(body) if body else len(items)
-    last_body = max(body) if body else len(items)
 
     title_index = _title_index(items, decisions, first_body, title)
     if title is None and title_index is not None:
         title = clean_title(texts[title_index])
+    if title_index is not None and title_index in body and len(body) > 1:
+        body.discard(title_index)
+        first_body = min(body)
     meta = Meta(title=title, phones=find_phones("\n".join(texts)))
 
     boilerplate: list[BoilerplateBlock] = []
@@ -136,7 +140,7 @@ def separate_blocks(
             kind, reason = "title", "title line"
         elif decision.kind is not None:
             kind, reason = decision.kind, decision.reason
-        elif block.link_density > 0.5:
+        elif is_link_dense(block):
             kind, reason = ("nav" if index < first_body else "related"), "link text"
         else:
             kind, reason = ("nav", "before the body") if index < first_body else ("footer", "after the body")
@@ -152,7 +156,7 @@ def separate_blocks(
             references.append(parse_reference(texts[index]))
             boilerplate.append(BoilerplateBlock(texts[index], "references", index, "reference entry"))
         boilerplate.sort(key=lambda b: b.position)
-    meta.published = choose_published(items, first_body, last_body, title_index, head_dates)
+    meta.published = choose_published(items, body, title_index, head_dates)
     return Separated("\n".join(pieces), paragraphs, boilerplate, meta, references)
 
 
