@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -65,7 +66,9 @@ class InProcess:
 
 
 def _init_worker(options: Options, parent: int) -> None:
-    """Build (or inherit) the pipeline; exit when the main process is gone (e.g. SIGKILLed)."""
+    """Build (or inherit) the pipeline; leave Ctrl-C to the main process, which stops the pool;
+    exit when the main process is gone (e.g. SIGKILLed)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     pipeline_for(options)
 
     def watch() -> None:
@@ -114,7 +117,14 @@ class ProcessPool:
 
 
 class DaskEngine:
-    """Batches as tasks on a Dask cluster (``scheduler`` address), or on a local one when None."""
+    """Batches as tasks on a Dask cluster (``scheduler`` address), or on a local one when None.
+
+    On a real cluster: start ``dask scheduler`` on one host and ``dask worker tcp://HOST:8786``
+    on each machine (``pip install 'medannot[dask]'`` there, same version as the client), then
+    ``medannot annotate CRAWL/ -o OUT.jsonl --engine dask --scheduler tcp://HOST:8786``. Inputs are
+    read and output written on the client, so only documents and records cross the network and the
+    workers need no shared filesystem; ``--shard-size``, ``--resume`` and ``--stats`` work as locally.
+    """
 
     name = "dask"
     batch_docs = 64  # larger tasks: each costs the scheduler about a millisecond
