@@ -29,8 +29,11 @@ _TITLE_PREFIX = re.compile(r"^[^|｜]{1,8}[|｜]\s*")  # 最新发表| …: a co
 _BRACKETED = re.compile(r"^[\[【(（<《]\s*([^\]】)）>》]+?)\s*[\]】)）>》]")
 _VALUE_END = re.compile(r"\s{2,}|\t|[|｜]")
 _WORD = re.compile(r"[^\W\d_]")  # letters, CJK included
+# Parts of a byline that name a source rather than say something: URLs, domains, 《publication》.
+_SOURCE_NAMES = re.compile(r"https?://\S+|(?:[\w-]+\.)+(?:com|net|org|cn|gov|edu|info)\b\S*|《[^》]{1,30}》", re.IGNORECASE)
 MAX_META_LINE = 100  # longer blocks are prose that happens to contain a label
 _HEADER_WINDOW = 10  # without a title line, the byline area is this many blocks above the body
+_BYLINE_INSIDE = 3  # … and reaches this many blocks into it (a byline under a heading kept as content)
 
 
 def find_phones(text: str) -> list[str]:
@@ -101,7 +104,7 @@ def is_meta_line(block: str) -> bool:
     rest = folded
     for found in reversed(dates):
         rest = rest[: found.start] + rest[found.end :]
-    return len(_WORD.findall(rest)) <= 4
+    return len(_WORD.findall(_SOURCE_NAMES.sub("", rest))) <= 4
 
 
 def clean_title(line: str) -> str:
@@ -131,7 +134,7 @@ def choose_published(
             labelled = parse_meta(block.text).get("published")
             shown.append((index, labelled if isinstance(labelled, str) else found, labelled is not None))
     header_start = title_index if title_index is not None and title_index < first_body else max(0, first_body - _HEADER_WINDOW)
-    header = [c for c in shown if header_start <= c[0] < first_body]
+    header = [c for c in shown if header_start <= c[0] < first_body + _BYLINE_INSIDE]
     if header:
         labelled = [c for c in header if c[2]]
         return (labelled[0] if labelled else header[-1])[1]
