@@ -131,3 +131,15 @@ def test_stdout_cannot_be_sharded_or_resumed():
         JsonlOutput("-", shard_size=3)
     with pytest.raises(MedannotError, match="MA112"):
         JsonlOutput("-").prepare(resume=True)
+
+
+def test_a_finished_output_stays_in_place_until_the_resumed_run_starts(tmp_path):
+    target = tmp_path / "out.jsonl"
+    write_all(JsonlOutput(target), ["a"])
+    out = JsonlOutput(target)
+    out.prepare(resume=True)
+    assert target.exists() and not (tmp_path / "out.jsonl.part").exists()  # e.g. the engine fails now
+    out.start()
+    assert not target.exists() and (tmp_path / "out.jsonl.part").exists()
+    out.finish()
+    assert target.read_bytes() == line("a")

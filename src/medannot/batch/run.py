@@ -164,6 +164,8 @@ def run_batch(
     ``scheduler``, or a local one). Raises ``MedannotError`` before any work when the options,
     lexicons, output or engine are unusable, and ``Interrupted`` on Ctrl-C.
     """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}: local or dask")
     started = time.perf_counter()
     workers = default_workers() if workers is None else max(1, workers)
     pipeline = Pipeline(options)

@@ -10,8 +10,8 @@ the last line. Resume (``JsonlOutput.prepare(resume=True)``) reads what is there
 or unparseable last line, and returns the ids already written; the runner then skips that many
 occurrences of each id in the inputs (a multiset, so duplicate ids are handled) and appends the
 rest. Since output is in input order, the resumed file is identical to an uninterrupted run's.
-Resuming onto a finished ``OUT`` moves it back to ``OUT.part`` and appends only documents it
-lacks (useful when a crawl has grown).
+Resuming onto a finished ``OUT`` moves it back to ``OUT.part`` (once the run really starts) and
+appends only the documents it lacks (useful when a crawl has grown).
 
 With ``shard_size`` the output is ``OUT-00000.jsonl``, ``OUT-00001.jsonl``, …: each shard is
 renamed from its ``.part`` as soon as it holds ``shard_size`` records, so only the last shard is
@@ -134,6 +134,7 @@ class JsonlOutput:
         self._shard = 0  # index of the shard being written
         self._in_shard = 0  # records in it
         self._keep = False  # append to the existing part instead of starting it afresh
+        self._reopen: Path | None = None  # a finished file that start() turns back into the part
         self.paths: list[str] = []  # finished files
 
     def _final(self, shard: int) -> Path:
@@ -163,11 +164,12 @@ class JsonlOutput:
         self._dir.mkdir(parents=True, exist_ok=True)
         if not self.shard_size:
             part, final = self._part(0), self._final(0)
-            if resume and not part.exists() and final.exists():
-                os.replace(final, part)
             if resume and part.exists():
                 _scan(part, written, repair=True)
                 self._keep = True
+            elif resume and final.exists():
+                _scan(final, written, repair=False)
+                self._keep, self._reopen = True, final
             return written
         shards = self._shards()
         if not resume:
@@ -182,9 +184,8 @@ class JsonlOutput:
             _scan(path, written, repair=is_part)
             count = written.records - before
             if last and (is_part or count < self.shard_size):  # continue the last shard
-                if not is_part:
-                    os.replace(path, self._part(index))
                 self._shard, self._in_shard, self._keep = index, count, True
+                self._reopen = None if is_part else path
             else:
                 self.paths.append(str(path))
                 self._shard = index + 1
@@ -196,6 +197,8 @@ class JsonlOutput:
             self._stream = sys.stdout.buffer
             return
         in_shard = self._in_shard
+        if self._reopen is not None:  # a finished file to append to becomes a part again
+            os.replace(self._reopen, self._part(self._shard))
         self._open_part(self._shard, keep=self._keep)
         self._in_shard = in_shard if self._keep else 0
 

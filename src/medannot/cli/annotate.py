@@ -97,6 +97,9 @@ def annotate(
         kept = f"; {stop.summary.documents} new records kept in {stop.part}, rerun with --resume" if stop.part else ""
         click.echo(f"medannot: interrupted{kept}", err=True)
         sys.exit(130)
+    except KeyboardInterrupt:  # before any document was written
+        click.echo("medannot: interrupted", err=True)
+        sys.exit(130)
     click.echo(summary.describe(), err=True)
     if stats_file is not None:
         import orjson
