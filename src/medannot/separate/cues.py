@@ -44,22 +44,16 @@ CONTENT = "content"  # the one DOM hint kind that marks article containers rathe
 @dataclass(frozen=True, slots=True)
 class CueRule:
     kind: str
-    phrases: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    regex: re.Pattern[str]  # the rule's phrases (escaped) and patterns as one alternation
     max_len: int
     section: bool = False  # a match heads a section of this kind that runs to the end of the article
 
     def match(self, block: str) -> str | None:
-        """The cue (phrase or pattern) that makes ``block`` this kind, if any."""
+        """The text that makes ``block`` this kind (a phrase, or what a pattern matched), if any."""
         if len(block) > self.max_len:
             return None
-        for phrase in self.phrases:
-            if phrase in block:
-                return phrase
-        for pattern in self.patterns:
-            if pattern.search(block):
-                return pattern.pattern
-        return None
+        found = self.regex.search(block)
+        return found.group() if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,14 +132,17 @@ def load_cue_file(path: Path) -> CueSet:
     rules = []
     for entry in entries:
         raw = check_keys(entry, {"kind"}, {"phrases", "patterns", "max_len", "section"})
-        phrases = tuple(_strings(raw.get("phrases"), entry.where, "phrases"))
-        patterns = tuple(_compile(p, entry.where) for p in _strings(raw.get("patterns"), entry.where, "patterns"))
+        phrases = [re.escape(p) for p in _strings(raw.get("phrases"), entry.where, "phrases")]
+        patterns = _strings(raw.get("patterns"), entry.where, "patterns")
+        for pattern in patterns:
+            _compile(pattern, entry.where)  # each one on its own first, so an error names it
         if not phrases and not patterns:
             raise LexiconError("MA202", where=entry.where, detail="a rule needs phrases or patterns")
         max_len = raw.get("max_len", 40)
         if not isinstance(max_len, int) or max_len < 1:
             raise LexiconError("MA202", where=entry.where, detail="max_len must be a positive integer")
-        rules.append(CueRule(str(raw["kind"]), phrases, patterns, max_len, bool(raw.get("section", False))))
+        regex = _compile("|".join(f"(?:{p})" for p in [*phrases, *patterns]), entry.where)
+        rules.append(CueRule(str(raw["kind"]), regex, max_len, bool(raw.get("section", False))))
     return CueSet(tuple(rules))
 
 
