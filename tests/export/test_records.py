@@ -17,7 +17,7 @@ def test_reads_plain_and_gzipped_files_in_order(records, tmp_path):
     packed = tmp_path / "b.jsonl.gz"
     packed.write_bytes(gzip.compress(orjson.dumps(records[1]) + b"\n"))
     items = list(read_records([plain, packed]))
-    assert [(where, record["id"]) for where, record in items] == [
+    assert [(line.where, line.record["id"]) for line in items] == [
         (f"{plain}:1", records[0]["id"]),
         (f"{packed}:1", records[1]["id"]),
     ]
@@ -47,7 +47,7 @@ def test_convert_records_reports_records_that_break_the_converter(records, tmp_p
     bad = {**records[0], "id": "bad", "entities": [{"start": 0}]}
     path.write_bytes(orjson.dumps(records[0]) + b"\n" + orjson.dumps(bad) + b"\n")
     tally = Tally()
-    converted = list(convert_records([path], lambda r: [e["label"] for e in r["entities"]], tally))
-    assert [record["id"] for record, _ in converted] == [records[0]["id"]]
+    converted = list(convert_records([path], lambda line: [e["label"] for e in line.record["entities"]], tally))
+    assert [line.record["id"] for line, _ in converted] == [records[0]["id"]]
     assert tally.records == 1 and len(tally.bad_lines) == 1
     assert tally.bad_lines[0].id == "bad" and "KeyError" in tally.bad_lines[0].reason

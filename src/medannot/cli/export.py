@@ -40,7 +40,7 @@ def _finish(tally: Any, what: str) -> None:
 def _write_lines(
     records: tuple[str, ...],
     output: str,
-    convert: Callable[[dict[str, Any]], bytes],
+    convert: Callable[[dict[str, Any]], bytes],  # record -> bytes
     closing: Callable[[], bytes] = bytes,
 ) -> Any:
     """Write ``convert(record)`` for every record, then ``closing()``, to ``output`` (atomically)."""
@@ -51,7 +51,7 @@ def _write_lines(
     tally = Tally()
     try:
         with AtomicWriter(output) as out:
-            for _, data in convert_records(records, convert, tally):
+            for _, data in convert_records(records, lambda line: convert(line.record), tally):
                 out.write(data)
             out.write(closing())
     except MedannotError as error:
@@ -137,10 +137,10 @@ def brat(records: tuple[str, ...], output: str) -> None:
     taken: set[str] = set()
     names = []
     try:
-        for record, ann in convert_records(records, brat_ann, tally):
-            stem = file_stem(record["id"], taken)
-            write_files(directory, stem, record, ann)
-            names.append(f"{stem}\t{record['id']}\n")
+        for line, ann in convert_records(records, lambda line: brat_ann(line.record), tally):
+            stem = file_stem(line.record["id"], taken)
+            write_files(directory, stem, line.record, ann)
+            names.append(f"{stem}\t{line.record['id']}\n")
     except MedannotError as error:
         _fail(error)
     (directory / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")

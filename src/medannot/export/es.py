@@ -144,6 +144,6 @@ def index_template(index: str, *, text_analyzer: str = "standard", shards: int =
 def write_bulk(inputs: Sequence[str | Path], out: BinaryIO, index: str) -> Tally:
     """Write ``_bulk`` NDJSON for every record of ``inputs``; the tally says what was skipped."""
     tally = Tally()
-    for _, lines in convert_records(inputs, lambda record: bulk_lines(record, index), tally):
+    for _, lines in convert_records(inputs, lambda line: bulk_lines(line.record, index), tally):
         out.write(lines)
     return tally

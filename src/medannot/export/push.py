@@ -98,8 +98,8 @@ def bulk_actions(inputs: Sequence[str | Path], index: str, tally: Tally) -> Iter
         if _is_bulk_file(path):
             yield from _from_bulk_file(path, index, tally)
             continue
-        for record, document in convert_records([path], es_document, tally):
-            yield {"_op_type": "index", "_index": index, "_id": record["id"], "_source": document}
+        for line, document in convert_records([path], lambda line: es_document(line.record), tally):
+            yield {"_op_type": "index", "_index": index, "_id": line.record["id"], "_source": document}
 
 
 def push(

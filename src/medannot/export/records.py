@@ -20,10 +20,19 @@ import orjson
 
 from ..errors import ExportError
 
-__all__ = ["Skipped", "Tally", "read_records", "record_problem", "convert_records"]
+__all__ = ["Line", "Skipped", "Tally", "read_records", "record_problem", "convert_records"]
 
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One usable record and the input line it came from."""
+
+    where: str  # file:line
+    record: dict[str, Any]
+    raw: bytes  # the line as read (for digests: cheaper than serialising the record again)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +102,8 @@ def _lines(path: str) -> Iterator[tuple[int, bytes]]:
             stream.close()
 
 
-def read_records(paths: Sequence[str | Path]) -> Iterator[tuple[str, dict[str, Any]] | Skipped]:
-    """``(file:line, record)`` for every record of every file in order; unusable lines come out as ``Skipped``.
+def read_records(paths: Sequence[str | Path]) -> Iterator[Line | Skipped]:
+    """A ``Line`` for every record of every file in order; unusable lines come out as ``Skipped``.
 
     Raises ``ExportError`` (MA401) only for a file that cannot be opened or read at all.
     """
@@ -121,17 +130,15 @@ def read_records(paths: Sequence[str | Path]) -> Iterator[tuple[str, dict[str, A
                     reason = ExportError("MA401", where=where, detail=problem).args[0]
                     yield Skipped(where, None if doc_id is None else str(doc_id), reason, False)
                     continue
-                yield where, record
+                yield Line(where, record, line)
         except FileNotFoundError:
             raise ExportError("MA401", where=name, detail="no such file") from None
         except IsADirectoryError:
             raise ExportError("MA401", where=name, detail="is a directory; give the JSONL files") from None
 
 
-def convert_records(
-    inputs: Sequence[str | Path], convert: Callable[[dict[str, Any]], T], tally: Tally
-) -> Iterator[tuple[dict[str, Any], T]]:
-    """``(record, convert(record))`` for every usable record, counting the rest in ``tally``.
+def convert_records(inputs: Sequence[str | Path], convert: Callable[[Line], T], tally: Tally) -> Iterator[tuple[Line, T]]:
+    """``(line, convert(line))`` for every usable record, counting the rest in ``tally``.
 
     A record whose inner structure breaks ``convert`` (an entity without ``start``, a token that is
     not a pair) is reported as an unusable line, not a crash of the whole run.
@@ -140,12 +147,12 @@ def convert_records(
         if isinstance(item, Skipped):
             tally.skip(item)
             continue
-        where, record = item
         try:
-            converted = convert(record)
+            converted = convert(item)
         except (KeyError, TypeError, ValueError, IndexError) as error:
             detail = f"malformed record ({type(error).__name__}: {error})"
-            tally.skip(Skipped(where, record["id"], ExportError("MA401", where=where, detail=detail).args[0], False))
+            reason = ExportError("MA401", where=item.where, detail=detail).args[0]
+            tally.skip(Skipped(item.where, item.record["id"], reason, False))
             continue
         tally.records += 1
-        yield record, converted
+        yield item, converted

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,12 +18,13 @@ from urllib.parse import urlsplit
 import orjson
 
 from ..export.records import Tally, convert_records
-from ..lexicon import Lexicon, fold
+from ..lexicon import Lexicon
 from ..segment import Segmenter, create_segmenter
 from .schema import create
+from .text import index_form, segmented
 from .vocabulary import Vocabulary
 
-__all__ = ["BuildStats", "IndexWriter", "build_index", "segmented"]
+__all__ = ["BuildStats", "IndexWriter", "build_index"]
 
 
 @dataclass(slots=True)
@@ -41,11 +42,6 @@ class BuildStats:
             f"medannot index: {self.tally.describe()}; {self.added} added, {self.updated} updated, "
             f"{self.unchanged} unchanged; {self.seconds:.2f} s, {rate:.0f} docs/s"
         )
-
-
-def segmented(folded: str, spans: Iterable[Sequence[int]]) -> str:
-    """The words of ``folded`` at ``spans`` joined by single spaces: what FTS5 indexes."""
-    return " ".join([folded[start:end] for start, end in spans])
 
 
 class IndexWriter:
@@ -80,13 +76,15 @@ class IndexWriter:
             self.connection.execute("INSERT OR REPLACE INTO info VALUES ('segmenter', ?)", (name,))
         return self._segmenter
 
-    def add(self, record: dict[str, Any]) -> str:
+    def add(self, record: dict[str, Any], raw: bytes | None = None) -> str:
         """Index one record; returns ``added``, ``updated`` or ``unchanged``.
 
-        Everything that can fail on a malformed record is computed before the first row is written.
+        ``raw`` is the record's JSON as read, if at hand, to fingerprint it without serialising it
+        again. Everything that can fail on a malformed record is computed before the first row is
+        written.
         """
         execute = self.connection.execute
-        digest = hashlib.blake2b(orjson.dumps(record), digest_size=16).digest()
+        digest = hashlib.blake2b(raw if raw is not None else orjson.dumps(record), digest_size=16).digest()
         row = execute("SELECT rowid, digest FROM docs WHERE id = ?", (record["id"],)).fetchone()
         if row is not None and row[1] == digest:
             return "unchanged"
@@ -97,7 +95,7 @@ class IndexWriter:
         title = meta.get("title") or ""
         title_words = ""
         if title:
-            title_words = segmented(fold(title), self._title_segmenter(record).segment(title).spans)
+            title_words = segmented(index_form(title), self._title_segmenter(record).segment(title).spans)
 
         mentions: Counter[tuple[int, bool]] = Counter()
         spans = []
@@ -109,36 +107,24 @@ class IndexWriter:
             spans.append((entity["start"], entity["end"], num))
             concept_words.append(f"c{num}")
 
-        body = segmented(fold(text), record["tokens"])
+        body = segmented(index_form(text), record["tokens"])
         url = source.get("url")
-        values = (
-            digest,
-            title or None,
-            meta.get("published"),
-            meta.get("source_name"),
-            url,
-            _host(url),
-            source.get("path"),
-            text,
-            orjson.dumps(record["tokens"]),
-            orjson.dumps(spans),
-        )
+        values = (digest, title or None, meta.get("published"), meta.get("source_name"), url, _host(url), source.get("path"))
         if row is None:
             cursor = execute(
-                "INSERT INTO docs(id, digest, title, published, source_name, url, host, path, text, tokens, spans)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO docs(id, digest, title, published, source_name, url, host, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (record["id"], *values),
             )
             rowid, outcome = cursor.lastrowid, "added"
         else:
             rowid, outcome = row[0], "updated"
             execute(
-                "UPDATE docs SET digest=?, title=?, published=?, source_name=?, url=?, host=?, path=?, text=?,"
-                " tokens=?, spans=? WHERE rowid=?",
+                "UPDATE docs SET digest=?, title=?, published=?, source_name=?, url=?, host=?, path=? WHERE rowid=?",
                 (*values, rowid),
             )
             execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
             execute("DELETE FROM mentions WHERE doc = ?", (rowid,))
+        execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (rowid, text, orjson.dumps(spans)))
         execute(
             "INSERT INTO fts(rowid, title, body, concepts) VALUES (?, ?, ?, ?)",
             (rowid, title_words, body, " ".join(concept_words)),
@@ -172,7 +158,7 @@ def build_index(
     started = time.perf_counter()
     stats = BuildStats()
     with IndexWriter(db, lexicon, batch_size=batch_size) as writer:
-        for _, outcome in convert_records(inputs, writer.add, stats.tally):
+        for _, outcome in convert_records(inputs, lambda line: writer.add(line.record, line.raw.strip()), stats.tally):
             setattr(stats, outcome, getattr(stats, outcome) + 1)
     stats.seconds = time.perf_counter() - started
     return stats

@@ -2,10 +2,12 @@
 
 Tables:
 
-- ``docs``: one row per record: metadata for filters and display, the content text, and the token
-  and entity spans (orjson arrays) that map highlights back to the original text.
-- ``fts`` (FTS5): ``title`` and ``body`` hold the segmented, width/case-folded words joined by spaces,
+- ``docs``: one narrow row per record (id, digest, metadata) for filters, ordering and display.
+- ``bodies``: the content text and the entity spans (an orjson array of [start, end, concept]) of
+  each record, read only for the page of hits being shown.
+- ``fts`` (FTS5): ``title`` and ``body`` hold the segmented words joined by spaces (see ``text.py``),
   so FTS5's unicode61 tokenizer sees the segmenter's Chinese words rather than one run of characters;
+  the body's words also give the token spans back for highlighting;
   ``concepts`` holds one ``c<num>`` token per entity mention, so a query term that names a concept
   also finds the article's synonyms of it.
 - ``concepts`` (id, canonical, label) and ``terms`` (folded surface form → concept): the lexicon the
@@ -37,11 +39,9 @@ CREATE TABLE IF NOT EXISTS docs(
     source_name TEXT,
     url TEXT,
     host TEXT,
-    path TEXT,
-    text TEXT NOT NULL,
-    tokens BLOB NOT NULL,
-    spans BLOB NOT NULL
+    path TEXT
 );
+CREATE TABLE IF NOT EXISTS bodies(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, spans BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_published ON docs(published);
 CREATE INDEX IF NOT EXISTS docs_source ON docs(source_name);
 CREATE INDEX IF NOT EXISTS docs_host ON docs(host);

@@ -20,6 +20,7 @@ from ..segment import create_segmenter
 from .query import Query, parse_query
 from .schema import connect
 from .snippet import Snippet, highlights, make_snippet
+from .text import index_form, token_spans
 from .vocabulary import Vocabulary
 
 __all__ = ["Filters", "Hit", "FacetValue", "SearchResult", "Searcher", "WEIGHTS"]
@@ -143,13 +144,16 @@ class Searcher:
         total = execute("SELECT count(*) FROM temp.hits").fetchone()[0]
         order = "h.score DESC, d.published DESC" if sort == "relevance" else "d.published DESC NULLS LAST, h.score DESC"
         rows = execute(
-            "SELECT d.id, h.score, d.title, d.published, d.source_name, d.url, d.path, d.text, d.tokens, d.spans"
+            "SELECT d.rowid, d.id, h.score, d.title, d.published, d.source_name, d.url, d.path"
             f" FROM temp.hits h JOIN docs d ON d.rowid = h.doc ORDER BY {order}, d.id LIMIT ? OFFSET ?",
             (limit, offset),
         ).fetchall()
         hits = []
-        for doc_id, score, title, published, source_name, url, path, text, tokens, spans in rows:
-            marks = highlights(text, orjson.loads(tokens), orjson.loads(spans), parsed.words, parsed.concepts | required)
+        for rowid, doc_id, score, title, published, source_name, url, path in rows:
+            text, spans = execute("SELECT text, spans FROM bodies WHERE rowid = ?", (rowid,)).fetchone()
+            body = execute("SELECT body FROM fts WHERE rowid = ?", (rowid,)).fetchone()[0]
+            tokens = token_spans(index_form(text), body)
+            marks = highlights(text, tokens, orjson.loads(spans), parsed.words, parsed.concepts | required)
             snippet = make_snippet(text, marks, snippet_chars)
             hits.append(Hit(doc_id, score, title, published, source_name, url, path, snippet))
         facets = self._facets(filters.include_negated, facet_size) if facet_size > 0 else {}

@@ -1,8 +1,9 @@
 """Highlighted snippets in the original text.
 
 FTS5's own ``snippet()`` would cut from the segmented, folded copy of the text; instead the matched
-words are found again among the record's tokens (and the matched concepts among its entity spans),
-so every highlight is an exact ``[start, end)`` range of ``content.text``.
+words are found again among the document's tokens (recovered from that copy, see ``text.py``) and
+the matched concepts among its entity spans, so every highlight is an exact ``[start, end)`` range
+of ``content.text``.
 """
 
 from __future__ import annotations
@@ -54,7 +55,11 @@ def highlights(
     found: list[tuple[int, int]] = []
     if words:
         folded = fold(text)
-        found += [(s, e) for s, e in tokens if not words.isdisjoint(fts_words(folded[s:e]))]
+        for start, end in tokens:
+            piece = folded[start:end]
+            # most tokens are one index word; only mixed ones (covid-19, 3.5mg) need splitting
+            if piece in words or (not piece.isalnum() and not words.isdisjoint(fts_words(piece))):
+                found.append((start, end))
     if concepts:
         found += [(s, e) for s, e, num in spans if num in concepts]
     found.sort()
