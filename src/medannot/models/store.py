@@ -35,6 +35,7 @@ __all__ = [
     "verify_model",
     "publish",
     "sha256_file",
+    "read_manifest",
 ]
 
 DEFAULT_PKUSEG_MODEL = "mixed"

@@ -91,6 +91,7 @@ def train_pkuseg(
             chars=sum(len(s.text) for s in sentences),
             iterations=iterations,
             init_model=str(init) if init else None,
+            pkuseg_dictionary=False,  # the corpus sets the conventions: no general-dictionary merge
         )
         return publish(staging, target, force)
     finally:
