@@ -94,3 +94,10 @@ def test_doc_from_tokens_keeps_every_character() -> None:
     doc = medspacy.doc_from_tokens(spacy.blank("zh").vocab, text, Tokens([(1, 3), (5, 7)], ["n", "v"]))
     assert doc.text == text
     assert [(t.text, t.tag_) for t in doc if not t.is_space] == [("头痛", "n"), ("发热", "v")]
+
+
+def test_the_tokenizer_round_trips_through_bytes(nlp) -> None:
+    fresh = medspacy.load(lexicons=[LEXICON], builtin_lexicon=False, assertion=False)
+    fresh.tokenizer.from_bytes(medspacy.MedannotTokenizer(fresh.vocab, "jieba", lexicons=[LEXICON], builtin_lexicon=False).to_bytes())
+    assert fresh.tokenizer.segmenter.name == "jieba"
+    assert fresh.pipe_names == ["medannot_tagger"]

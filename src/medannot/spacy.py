@@ -119,9 +119,14 @@ class MedannotTokenizer:
         pos: bool = False,
     ) -> None:
         """``words`` overrides the lexicon's terms as user dictionary (the ``spacy`` segmenter passes its own)."""
+        self.vocab = vocab
+        self._configure(segmenter, model, lexicons, builtin_lexicon, pos, words)
+
+    def _configure(
+        self, segmenter: str, model: str | None, lexicons: Sequence[str], builtin_lexicon: bool, pos: bool, words: Iterable[str] | None = None
+    ) -> None:
         if segmenter == "spacy":
             raise ValueError("the medannot tokenizer runs rjieba, jieba or pkuseg, not spacy itself")
-        self.vocab = vocab
         self.settings = {
             "segmenter": segmenter,
             "model": os.fspath(model) if model else None,
@@ -146,7 +151,7 @@ class MedannotTokenizer:
         return srsly.json_dumps(self.settings).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> MedannotTokenizer:
-        self.__init__(self.vocab, **srsly.json_loads(data))  # type: ignore[misc]
+        self._configure(**srsly.json_loads(data))
         return self
 
     def to_disk(self, path: str | os.PathLike[str], *, exclude: Iterable[str] = ()) -> None:
@@ -154,7 +159,7 @@ class MedannotTokenizer:
         srsly.write_json(os.path.join(path, "medannot.json"), self.settings)
 
     def from_disk(self, path: str | os.PathLike[str], *, exclude: Iterable[str] = ()) -> MedannotTokenizer:
-        self.__init__(self.vocab, **srsly.read_json(os.path.join(path, "medannot.json")))  # type: ignore[misc]
+        self._configure(**srsly.read_json(os.path.join(path, "medannot.json")))
         return self
 
 
