@@ -9,8 +9,8 @@ outputs must be byte-identical. Target (issue 6): 2 workers ≥ 1.7× one worker
 
 Memory: a ``--memory-mb`` JSONL file is generated; the reader streams through all of it, and
 the CLI (2 workers) annotates it for ``--memory-seconds`` before being interrupted with SIGINT
-(which must leave a resumable ``.part``). The peak RSS of the whole process tree is printed for
-the first and second half of that window: flat means bounded.
+(which must leave a resumable ``.part``). The peak memory (PSS) of the whole process tree is
+printed for the first and second half of that window: flat means bounded.
 
 The corpus is built from the bundled articles (corpus/articles): their paragraphs, shuffled with
 a fixed seed into text dumps with site chrome and HTML pages, half each.
@@ -87,14 +87,15 @@ def annotate(source: Path, output: Path, stats: Path, extra: list[str], lexicon:
     return elapsed, json.loads(stats.read_text())
 
 
-def tree_rss(process) -> int:
-    """Resident memory of a process and its descendants, in bytes."""
+def tree_pss(process) -> int:
+    """Memory of a process and its descendants, in bytes: PSS, so pages the forked workers share
+    with the main process are counted once, not once per process as RSS would."""
     import psutil
 
     total = 0
     for member in [process, *process.children(recursive=True)]:
         try:
-            total += member.memory_info().rss
+            total += member.memory_full_info().pss
         except psutil.Error:
             pass
     return total
@@ -110,10 +111,12 @@ def memory(tmp: Path, megabytes: int, seconds: float, lexicon: list[str]) -> Non
     size = generate(big, documents, seed=11)
     print(f"\nmemory: {size / 1e9:.2f} GB JSONL, {documents:,} documents")
 
+    # VmHWM, not ru_maxrss: on Linux a child's ru_maxrss starts at its parent's RSS at fork time
     probe = (
-        "import resource, sys, time\nfrom medannot.read import iter_documents\n"
+        "import re, sys, time\nfrom medannot.read import iter_documents\n"
         "t = time.perf_counter(); n = sum(1 for _ in iter_documents([sys.argv[1]]))\n"
-        "print(n, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+        "print(n, time.perf_counter() - t, hwm)"
     )
     count, elapsed, peak_kb = subprocess.run(
         [sys.executable, "-c", probe, str(big)], capture_output=True, text=True, check=True
@@ -126,7 +129,7 @@ def memory(tmp: Path, megabytes: int, seconds: float, lexicon: list[str]) -> Non
     peaks = [0, 0]
     start = time.perf_counter()
     while (elapsed := time.perf_counter() - start) < seconds and run.poll() is None:
-        peaks[elapsed >= seconds / 2] = max(peaks[elapsed >= seconds / 2], tree_rss(run))
+        peaks[elapsed >= seconds / 2] = max(peaks[elapsed >= seconds / 2], tree_pss(run))
         time.sleep(0.2)
     run.send_signal(signal.SIGINT)
     stderr = run.communicate(timeout=60)[1]
@@ -136,7 +139,7 @@ def memory(tmp: Path, megabytes: int, seconds: float, lexicon: list[str]) -> Non
         f"annotate -j 2, {seconds:.0f} s then SIGINT   {written:>10,} docs written, exit {run.returncode}, "
         f"{'part kept' if part.exists() else 'NO PART'}"
     )
-    print(f"peak RSS of the process tree       first half {peaks[0] / 2**20:7.1f} MB   second half {peaks[1] / 2**20:7.1f} MB")
+    print(f"peak PSS of the process tree       first half {peaks[0] / 2**20:7.1f} MB   second half {peaks[1] / 2**20:7.1f} MB")
     if run.returncode != 130:
         print(stderr)
 
