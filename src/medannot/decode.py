@@ -1,5 +1,7 @@
 """Bytes to text: BOM, then declared charset (HTTP header or <meta>), then UTF-8, then detection.
 
+Bytes that are valid UTF-8 (and not plain ASCII) are read as UTF-8 whatever the page declares.
+
 Chinese pages often declare GB2312 or GBK while using characters only GB18030 has, so those
 declarations are decoded as GB18030 (a strict superset). A decode that had to replace bytes is
 flagged ``lossy`` instead of passing garbage on silently.
@@ -123,6 +125,10 @@ def decode_bytes(data: bytes, *, what: str = "input", content_type: str | None =
         raise InputError("MA102", what=what, detail=reason)
 
     declared = declared_charset(data, content_type)
+    if declared not in (None, "utf-8") and not data.isascii() and (text := _strict(data, "utf-8")) is not None:
+        # Valid multi-byte UTF-8 is next to impossible by accident in GBK or Latin text: the page was
+        # re-encoded without fixing its <meta charset> (common with scrapers), so the bytes win.
+        return Decoded(text, "utf-8")
     candidates = [c for c in (declared, "utf-8") if c]
     for codec in candidates:
         text = _strict(data, codec)

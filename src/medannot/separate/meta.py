@@ -27,7 +27,7 @@ _PHONE = re.compile(
 _NUMBER = re.compile(r"\d[\d,]*")
 _TITLE_PREFIX = re.compile(r"^[^|｜]{1,8}[|｜]\s*")  # 最新发表| …: a column label before the title
 _BRACKETED = re.compile(r"^[\[【(（<《]\s*([^\]】)）>》]+?)\s*[\]】)）>》]")
-_VALUE_END = re.compile(r"\s{2,}|\t|[|｜]")
+_VALUE_END = re.compile(r"\s{2,}|\t|[|｜]|\s+(?=\d)")  # a wide gap, a separator, or a date/number after a space
 _WORD = re.compile(r"[^\W\d_]")  # letters, CJK included
 # Parts of a byline that name a source rather than say something: URLs, domains, 《publication》.
 _SOURCE_NAMES = re.compile(r"https?://\S+|(?:[\w-]+\.)+(?:com|net|org|cn|gov|edu|info)\b\S*|《[^》]{1,30}》", re.IGNORECASE)
