@@ -1,20 +1,37 @@
-"""Snippet windows and highlight merging."""
+"""Snippet windows and highlights."""
 
 from __future__ import annotations
 
-from medannot.index.snippet import highlights, make_snippet
+from medannot.index.snippet import highlights, make_snippet, word_pattern
+from medannot.index.text import pack_bounds, unpack_bounds
 
 
-def test_highlights_merge_adjacent_tokens_and_concept_spans():
+def bounds(*tokens: tuple[int, int]):
+    return unpack_bounds(pack_bounds(tokens))
+
+
+def test_query_words_are_highlighted_only_as_whole_index_words():
+    text = "多发性硬化患者，硬化剂"
+    marks = highlights(text, bounds((0, 3), (3, 5), (5, 7), (7, 8), (8, 11)), [], word_pattern(frozenset({"多发性", "硬化"})), frozenset())
+    assert marks == [(0, 5)]  # adjacent words merge; 硬化 inside the token 硬化剂 is not a match
+
+
+def test_words_inside_mixed_tokens_split_like_unicode61():
+    text = "covid-19疫苗"
+    marks = highlights(text, bounds((0, 8), (8, 10)), [], word_pattern(frozenset({"covid", "19"})), frozenset())
+    assert marks == [(0, 5), (6, 8)]
+
+
+def test_concept_mentions_are_highlighted():
     text = "多发性硬化患者"
-    tokens = [(0, 3), (3, 5), (5, 7)]
-    assert highlights(text, tokens, [], frozenset({"多发性", "硬化"}), frozenset()) == [(0, 5)]
-    assert highlights(text, tokens, [(0, 5, 7)], frozenset(), frozenset({7})) == [(0, 5)]
-    assert highlights(text, tokens, [(0, 5, 7)], frozenset(), frozenset({8})) == []
+    tokens = bounds((0, 3), (3, 5), (5, 7))
+    assert highlights(text, tokens, [(0, 5, 7)], None, frozenset({7})) == [(0, 5)]
+    assert highlights(text, tokens, [(0, 5, 7)], None, frozenset({8})) == []
 
 
-def test_highlights_fold_width_and_case():
-    assert highlights("用ＭＴＸ治疗", [(0, 1), (1, 4), (4, 6)], [], frozenset({"mtx"}), frozenset()) == [(1, 4)]
+def test_width_and_case_are_folded():
+    text = "用ＭＴＸ治疗"
+    assert highlights(text, bounds((0, 1), (1, 4), (4, 6)), [], word_pattern(frozenset({"mtx"})), frozenset()) == [(1, 4)]
 
 
 def test_window_goes_where_most_distinct_terms_are():

@@ -21,7 +21,7 @@ from ..export.records import Tally, convert_records
 from ..lexicon import Lexicon
 from ..segment import Segmenter, create_segmenter
 from .schema import create
-from .text import index_form, segmented
+from .text import index_form, pack_bounds, segmented
 from .vocabulary import Vocabulary
 
 __all__ = ["BuildStats", "IndexWriter", "build_index"]
@@ -108,6 +108,7 @@ class IndexWriter:
             concept_words.append(f"c{num}")
 
         body = segmented(index_form(text), record["tokens"])
+        bounds = pack_bounds(record["tokens"])
         url = source.get("url")
         values = (digest, title or None, meta.get("published"), meta.get("source_name"), url, _host(url), source.get("path"))
         if row is None:
@@ -124,7 +125,7 @@ class IndexWriter:
             )
             execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
             execute("DELETE FROM mentions WHERE doc = ?", (rowid,))
-        execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (rowid, text, orjson.dumps(spans)))
+        execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)", (rowid, text, bounds, orjson.dumps(spans)))
         execute(
             "INSERT INTO fts(rowid, title, body, concepts) VALUES (?, ?, ?, ?)",
             (rowid, title_words, body, " ".join(concept_words)),

@@ -3,11 +3,10 @@
 Tables:
 
 - ``docs``: one narrow row per record (id, digest, metadata) for filters, ordering and display.
-- ``bodies``: the content text and the entity spans (an orjson array of [start, end, concept]) of
-  each record, read only for the page of hits being shown.
+- ``bodies``: the content text, its token boundaries (uint32 array) and the entity spans (orjson
+  array of [start, end, concept]) of each record, read only for the page of hits being shown.
 - ``fts`` (FTS5): ``title`` and ``body`` hold the segmented words joined by spaces (see ``text.py``),
   so FTS5's unicode61 tokenizer sees the segmenter's Chinese words rather than one run of characters;
-  the body's words also give the token spans back for highlighting;
   ``concepts`` holds one ``c<num>`` token per entity mention, so a query term that names a concept
   also finds the article's synonyms of it.
 - ``concepts`` (id, canonical, label) and ``terms`` (folded surface form → concept): the lexicon the
@@ -41,7 +40,7 @@ CREATE TABLE IF NOT EXISTS docs(
     host TEXT,
     path TEXT
 );
-CREATE TABLE IF NOT EXISTS bodies(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, spans BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS bodies(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, bounds BLOB NOT NULL, spans BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_published ON docs(published);
 CREATE INDEX IF NOT EXISTS docs_source ON docs(source_name);
 CREATE INDEX IF NOT EXISTS docs_host ON docs(host);

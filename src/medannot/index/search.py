@@ -19,8 +19,8 @@ from ..errors import ExportError
 from ..segment import create_segmenter
 from .query import Query, parse_query
 from .schema import connect
-from .snippet import Snippet, highlights, make_snippet
-from .text import index_form, token_spans
+from .snippet import Snippet, highlights, make_snippet, word_pattern
+from .text import unpack_bounds
 from .vocabulary import Vocabulary
 
 __all__ = ["Filters", "Hit", "FacetValue", "SearchResult", "Searcher", "WEIGHTS"]
@@ -149,11 +149,11 @@ class Searcher:
             (limit, offset),
         ).fetchall()
         hits = []
+        pattern = word_pattern(parsed.words)
+        concepts = parsed.concepts | required
         for rowid, doc_id, score, title, published, source_name, url, path in rows:
-            text, spans = execute("SELECT text, spans FROM bodies WHERE rowid = ?", (rowid,)).fetchone()
-            body = execute("SELECT body FROM fts WHERE rowid = ?", (rowid,)).fetchone()[0]
-            tokens = token_spans(index_form(text), body)
-            marks = highlights(text, tokens, orjson.loads(spans), parsed.words, parsed.concepts | required)
+            text, bounds, spans = execute("SELECT text, bounds, spans FROM bodies WHERE rowid = ?", (rowid,)).fetchone()
+            marks = highlights(text, unpack_bounds(bounds), orjson.loads(spans), pattern, concepts)
             snippet = make_snippet(text, marks, snippet_chars)
             hits.append(Hit(doc_id, score, title, published, source_name, url, path, snippet))
         facets = self._facets(filters.include_negated, facet_size) if facet_size > 0 else {}

@@ -1,21 +1,21 @@
 """Highlighted snippets in the original text.
 
-FTS5's own ``snippet()`` would cut from the segmented, folded copy of the text; instead the matched
-words are found again among the document's tokens (recovered from that copy, see ``text.py``) and
-the matched concepts among its entity spans, so every highlight is an exact ``[start, end)`` range
-of ``content.text``.
+FTS5's own ``snippet()`` would cut from the segmented, folded copy of the text; instead the query's
+words are found again in the (folded) original text, kept where they are whole index words (at
+token boundaries), and the query's concepts are found among the entity spans, so every highlight is
+an exact ``[start, end)`` range of ``content.text``.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..lexicon import fold
-from .query import fts_words
 
-__all__ = ["Snippet", "highlights", "make_snippet"]
+__all__ = ["Snippet", "highlights", "make_snippet", "word_pattern"]
 
 _SENTENCE_END = "。！？!?；;\n"
 
@@ -44,21 +44,38 @@ class Snippet:
         return {"start": self.start, "end": self.end, "text": self.text, "highlights": [list(h) for h in self.highlights]}
 
 
+def word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """A regex finding any of the query's (folded) words, longest first; None without words."""
+    if not words:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _separated(folded: str, bounds: Sequence[int], position: int) -> bool:
+    """Whether a word may start or end at ``position``: a token boundary, the text's edge, or a
+    non-word character beside it (unicode61 splits ``covid-19`` inside one token)."""
+    if position == 0 or position == len(folded):
+        return True
+    i = bisect.bisect_left(bounds, position)
+    if i < len(bounds) and bounds[i] == position:
+        return True
+    return not (folded[position - 1].isalnum() and folded[position].isalnum())
+
+
 def highlights(
     text: str,
-    tokens: Iterable[Sequence[int]],
+    bounds: Sequence[int],
     spans: Iterable[Sequence[int]],
-    words: frozenset[str],
+    pattern: re.Pattern[str] | None,
     concepts: frozenset[int],
 ) -> list[tuple[int, int]]:
-    """Sorted, merged ranges of the tokens that contain a query word and the mentions of a query concept."""
+    """Sorted, merged ranges of the query words (as whole index words) and of the query concepts' mentions."""
     found: list[tuple[int, int]] = []
-    if words:
+    if pattern is not None:
         folded = fold(text)
-        for start, end in tokens:
-            piece = folded[start:end]
-            # most tokens are one index word; only mixed ones (covid-19, 3.5mg) need splitting
-            if piece in words or (not piece.isalnum() and not words.isdisjoint(fts_words(piece))):
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if _separated(folded, bounds, start) and _separated(folded, bounds, end):
                 found.append((start, end))
     if concepts:
         found += [(s, e) for s, e, num in spans if num in concepts]

@@ -1,4 +1,4 @@
-"""How content text becomes FTS5 input, and how the indexed words map back to the text.
+"""How content text becomes FTS5 input, and the token boundaries kept to map matches back to it.
 
 The ``body`` column holds the record's tokens joined by single spaces, so unicode61 (which would
 keep a run of Chinese characters as one token) sees the segmenter's words. unicode61 lowercases
@@ -9,12 +9,14 @@ first; both forms keep every character at its offset.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections.abc import Iterable, Sequence
-from itertools import starmap
+from itertools import chain, starmap
 
 from ..lexicon import fold
 
-__all__ = ["index_form", "segmented", "token_spans"]
+__all__ = ["index_form", "segmented", "pack_bounds", "unpack_bounds"]
 
 _NEEDS_FOLD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
@@ -29,16 +31,18 @@ def segmented(text: str, spans: Iterable[Sequence[int]]) -> str:
     return " ".join(map(text.__getitem__, starmap(slice, spans)))
 
 
-def token_spans(text: str, body: str) -> list[tuple[int, int]]:
-    """The token spans of ``index_form(text)`` that ``body`` was made of, found again in order."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for word in body.split(" "):
-        if not word:
-            continue
-        start = text.find(word, position)
-        if start < 0:  # not this text's body: stop rather than guess
-            break
-        position = start + len(word)
-        spans.append((start, position))
-    return spans
+def pack_bounds(spans: Iterable[Sequence[int]]) -> bytes:
+    """Token spans as a compact little-endian uint32 array: start, end, start, end, …"""
+    bounds = array("I", chain.from_iterable(spans))
+    if sys.byteorder == "big":
+        bounds.byteswap()
+    return bounds.tobytes()
+
+
+def unpack_bounds(blob: bytes) -> array:
+    """The sorted token start/end offsets ``pack_bounds`` stored (a boundary may repeat)."""
+    bounds = array("I")
+    bounds.frombytes(blob)
+    if sys.byteorder == "big":
+        bounds.byteswap()
+    return bounds
