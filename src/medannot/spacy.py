@@ -235,7 +235,7 @@ class AssertionTagger:
             for span in spans
         ]
         assert_entities(doc.text, entities, self.rules)
-        for span, entity in zip(spans, entities):
+        for span, entity in zip(spans, entities, strict=True):
             span._.negated = entity.negated
             span._.uncertain = entity.uncertain
             span._.hypothetical = entity.hypothetical
