@@ -33,7 +33,7 @@ __all__ = [
 FORMAT = "medannot-cues/1"
 DOM_FORMAT = "medannot-dom-hints/1"
 META_FORMAT = "medannot-meta-labels/1"
-META_FIELDS = ("source_name", "author", "published", "views", "other")
+META_FIELDS = ("source_name", "author", "published", "updated", "views", "other")
 # A label starts the block or follows a separator, and is followed by a colon, or (for fields whose
 # value is a number or a date) directly by that number.
 _LABEL_BEFORE = r"(?:^|(?<=[\s|｜/\\\[\]【】()（）·•,，;；:：]))"

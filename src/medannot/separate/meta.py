@@ -63,7 +63,8 @@ def _name(value: str) -> str | None:
 
 
 def parse_meta(block: str) -> dict[str, str | int]:
-    """The byline fields of a short block: ``source_name``, ``author``, ``published`` (ISO), ``views``.
+    """The byline fields of a short block: ``source_name``, ``author``, ``published`` and ``updated``
+    (ISO), ``views``.
 
     ``other`` is set when a label whose value is not kept (编辑, 责编…) was found with a value.
     Prose longer than ``MAX_META_LINE`` has no fields.
@@ -79,7 +80,7 @@ def parse_meta(block: str) -> dict[str, str | int]:
         field = labels.field(match["label"])
         if field in fields:
             continue
-        if field == "published":
+        if field in ("published", "updated"):
             if date := normalise_date(value):
                 fields[field] = date
         elif field == "views":
@@ -121,6 +122,7 @@ def choose_published(
     In order: a date in the byline area (between the title, or a few blocks above the body, and the
     body), a labelled one (发布时间…) first, else the one nearest the body; a date shown above that;
     a date the markup states (<meta>, <time>); a date below the body (blogs put 发表于… there).
+    An "updated" date (更新时间…) counts as an unlabelled one.
     Dates inside link-heavy blocks (lists of other articles) and inside long prose are not candidates.
     """
     first_body = min(body, default=len(blocks))
@@ -134,10 +136,11 @@ def choose_published(
             labelled = parse_meta(block.text).get("published")
             shown.append((index, labelled if isinstance(labelled, str) else found, labelled is not None))
     header_start = title_index if title_index is not None and title_index < first_body else max(0, first_body - _HEADER_WINDOW)
-    header = [c for c in shown if header_start <= c[0] < first_body + _BYLINE_INSIDE]
-    if header:
-        labelled = [c for c in header if c[2]]
-        return (labelled[0] if labelled else header[-1])[1]
+    before = [c for c in shown if header_start <= c[0] < first_body]
+    inside = [c for c in shown if first_body < c[0] < min(first_body + _BYLINE_INSIDE, last_body)]
+    for group in ([c for c in before if c[2]], [c for c in inside if c[2]], before[-1:], inside[:1]):
+        if group:
+            return group[0][1]
     above = [c for c in shown if c[0] < header_start]
     if above:
         return above[-1][1]
