@@ -5,6 +5,7 @@ from collections import Counter
 
 import pytest
 
+from medannot.decode import decode_bytes
 from medannot.read import Document, InputFailure, iter_documents
 from medannot.read.warc import _next_boundary
 
@@ -26,7 +27,8 @@ def test_takes_html_and_text_responses_with_url_date_and_charset(tmp_path, name)
     assert all(isinstance(item, Document) for item in items)
     assert [item.format for item in items] == ["html", "html", "text"]
     assert items[1].content_type == "text/html; charset=gbk"
-    assert items[1].data.decode("gbk").count("复视") == 1
+    decoded = decode_bytes(items[1].data, content_type=items[1].content_type)  # the header decides
+    assert decoded.encoding == "gb18030" and "复视和共济失调" in decoded.text
     assert all(item.id.startswith("urn:uuid:") and item.fetched for item in items)
     assert len({item.id for item in items}) == 3
     assert skipped == Counter({"warc request record": 5, "warc response not HTML or text": 1, "warc response not HTTP 2xx": 1})
