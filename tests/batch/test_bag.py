@@ -25,7 +25,7 @@ def test_a_bag_of_lines_dicts_and_documents(tmp_path, options, client):
     corpus = write_corpus(tmp_path / "corpus.jsonl", 12)
     lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
     documents = list(iter_documents([str(corpus)]))
-    items = [*lines[:4], *(json.loads(line) for line in lines[4:8]), *documents[8:], "{broken"]
+    items = [*lines[:4], "\n", *(json.loads(line) for line in lines[4:8]), *documents[8:], "{broken"]
     records = [json.loads(line) for line in annotate_bag(db.from_sequence(items, npartitions=3), options).compute()]
     pipeline = Pipeline(options)
     expected = [pipeline.annotate_document(doc).to_dict() for doc in iter_documents([str(corpus)])]

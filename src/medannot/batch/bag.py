@@ -11,8 +11,9 @@
     # -> /shared/out/crawl-00000.jsonl, crawl-00001.jsonl, … one shard per partition
 
 Items may be ``Document``/``InputFailure`` objects (from ``medannot.read``), JSONL lines
-(str/bytes) or already-parsed dicts ``{"id", "text" | "html", ...}``. Every item yields exactly
-one record or error record, in partition order. Each worker process builds the pipeline once
+(str/bytes; blank ones are skipped, as in files) or already-parsed dicts ``{"id", "text" | "html",
+...}``. Every item yields exactly one record or error record, in partition order; an item without
+an id gets ``partition P:I`` (stable only as long as the partitioning is). Each worker process builds the pipeline once
 (``work.pipeline_for``); the lexicon is loaded here, on the client, and travels in the task
 graph once, so workers need ``pip install 'medannot[dask]'`` but not the client's lexicon files.
 Shards are written by the workers (each atomically: ``.part`` then rename), so the output
@@ -49,8 +50,12 @@ def _as_item(value: Any, partition: int, index: int) -> Item:
     return document_from_object(value, where, where)
 
 
+def _blank(value: Any) -> bool:
+    return isinstance(value, (str, bytes)) and not value.strip()
+
+
 def _outcomes(items: Any, partition: int, options: Options, lexicon: Lexicon) -> list[Outcome]:
-    documents = [_as_item(value, partition, index) for index, value in enumerate(items)]
+    documents = [_as_item(value, partition, index) for index, value in enumerate(items) if not _blank(value)]
     return annotate_batch(options, documents, lexicon)
 
 
