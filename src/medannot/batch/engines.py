@@ -6,9 +6,10 @@ runner (``run.py``) keeps one loop for ordering, bounded in-flight work, resume 
 
 The process pool forks on Linux, so workers inherit the pipeline the main process built to
 validate the options; elsewhere each worker builds it once in its initializer. Workers start
-before the output file is opened (so they do not hold it) and exit when the main process dies. The Dask engine
-loads the lexicon on the client and ships it with the tasks, so workers need medannot installed
-but not the client's lexicon files; ``distributed`` is imported only when this engine is chosen.
+before the output file is opened (so they do not hold it) and exit when the main process dies.
+The Dask engine loads the lexicon on the client and ships it to the workers, so they need
+medannot installed but not the client's lexicon files; ``distributed`` is imported only when
+this engine is chosen.
 """
 
 from __future__ import annotations
