@@ -172,8 +172,11 @@ def make_queries(words: Words, sample: list[dict[str, Any]], count: int, seed: i
     def phrase() -> str:
         record = rng.choice(sample)
         text, tokens = record["content"]["text"], record["tokens"]
-        i = rng.randrange(len(tokens) - 1)
-        return f'"{text[tokens[i][0] : tokens[i + 1][1]]}"'
+        while True:
+            i = rng.randrange(len(tokens) - 1)
+            pair = text[tokens[i][0] : tokens[i + 1][1]]
+            if pair.isalnum():
+                return f'"{pair}"'
 
     makers = {
         "frequent word (top 500)": lambda: (rng.choice(ranked[:500]), {}),

@@ -65,6 +65,11 @@ class IndexWriter:
 
     def close(self, *, commit: bool = True) -> None:
         if self.connection.in_transaction:
+            if commit:
+                self.connection.execute("DELETE FROM totals")
+                self.connection.execute(
+                    "INSERT INTO totals SELECT concept, sum(negated = 0), count(DISTINCT doc) FROM mentions GROUP BY concept"
+                )
             self.connection.execute("COMMIT" if commit else "ROLLBACK")
         self.connection.close()
 

@@ -12,7 +12,9 @@ Tables:
 - ``concepts`` (id, canonical, label) and ``terms`` (folded surface form → concept): the lexicon the
   index was built with plus every surface form seen in the records; queries are segmented and
   expanded with it, so searching needs no YAML.
-- ``mentions``: (concept, negated, doc) for facets and facet filters.
+- ``mentions``: (concept, negated, doc) for facets and facet filters; ``totals``: documents per
+  concept over the whole index (refreshed after each build), so facets of a search that matches
+  most documents are counted from the few it does not match.
 - ``info``: index format, the segmenter name the records used.
 """
 
@@ -54,6 +56,7 @@ CREATE TABLE IF NOT EXISTS mentions(
     PRIMARY KEY(concept, negated, doc)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, negated, concept);
+CREATE TABLE IF NOT EXISTS totals(concept INTEGER PRIMARY KEY, asserted_docs INTEGER NOT NULL, any_docs INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, concepts);
 """
 

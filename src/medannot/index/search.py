@@ -103,6 +103,7 @@ class Searcher:
         row = self.connection.execute("SELECT value FROM info WHERE key = 'segmenter'").fetchone()
         self.segmenter = create_segmenter(row[0] if row else "rjieba", self.vocabulary.user_words())
         self.connection.execute("CREATE TEMP TABLE hits(doc INTEGER PRIMARY KEY, score REAL NOT NULL)")
+        self._documents = self.connection.execute("SELECT count(*) FROM docs").fetchone()[0]
 
     def close(self) -> None:
         self.connection.close()
@@ -156,7 +157,7 @@ class Searcher:
             marks = highlights(text, unpack_bounds(bounds), orjson.loads(spans), pattern, concepts)
             snippet = make_snippet(text, marks, snippet_chars)
             hits.append(Hit(doc_id, score, title, published, source_name, url, path, snippet))
-        facets = self._facets(filters.include_negated, facet_size) if facet_size > 0 else {}
+        facets = self._facets(total, filters.include_negated, facet_size) if facet_size > 0 else {}
         took = (time.perf_counter() - started) * 1000
         return SearchResult(query, parsed.expression, total, hits, facets, took)
 
@@ -195,16 +196,37 @@ class Searcher:
             required.add(concept.num)
         return " AND ".join(conditions), params, frozenset(required)
 
-    def _facets(self, include_negated: bool, size: int) -> dict[str, list[FacetValue]]:
-        negated = "" if include_negated else "WHERE m.negated = 0"
-        rows = self.connection.execute(
-            f"SELECT m.concept, count(DISTINCT m.doc) AS n FROM temp.hits h JOIN mentions m ON m.doc = h.doc"
-            f" {negated} GROUP BY m.concept ORDER BY n DESC, m.concept"
-        )
+    def _facets(self, total: int, include_negated: bool, size: int) -> dict[str, list[FacetValue]]:
+        """Documents per concept among the hits, the ``size`` most frequent per category.
+
+        Counting walks the mentions of the hits, or, when the hits are most of the index, subtracts
+        the mentions of the documents that are not hits from the index-wide totals.
+        """
+        execute = self.connection.execute
+        count = "count(DISTINCT m.doc)" if include_negated else "count(*)"  # (concept, 0, doc) is unique
+        negated = "" if include_negated else " AND m.negated = 0"
+        if total * 2 <= self._documents:
+            counts = dict(
+                execute(
+                    f"SELECT m.concept, {count} FROM temp.hits h CROSS JOIN mentions m ON m.doc = h.doc"
+                    f" WHERE 1{negated} GROUP BY m.concept"
+                )
+            )
+        else:
+            column = "any_docs" if include_negated else "asserted_docs"
+            counts = dict(execute(f"SELECT concept, {column} FROM totals"))
+            others = execute(
+                f"SELECT m.concept, {count} FROM docs d CROSS JOIN mentions m ON m.doc = d.rowid"
+                f" WHERE d.rowid NOT IN (SELECT doc FROM temp.hits){negated} GROUP BY m.concept"
+            )
+            for num, n in others:
+                counts[num] -= n
         facets: dict[str, list[FacetValue]] = {}
-        for num, count in rows:
+        for num, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            if n <= 0:
+                break
             concept = self.vocabulary.by_num[num]
             values = facets.setdefault(concept.label, [])
             if len(values) < size:
-                values.append(FacetValue(concept.id, concept.canonical, count))
+                values.append(FacetValue(concept.id, concept.canonical, n))
         return facets
