@@ -55,9 +55,9 @@ def test_references_are_parsed_with_dois(seed):
 
 
 def test_symptom_list_has_five_items(seed):
-    symptom_lists = [l for l in seed["lists"] if l["kind"] == "symptom"]
-    assert len(symptom_lists) == 1
-    items = symptom_lists[0]["items"]
+    circled = [l for l in seed["lists"] if l["style"] == "circled"]
+    assert len(circled) == 1 and circled[0]["kind"] == "symptom"
+    items = circled[0]["items"]
     assert [i["marker"] for i in items] == list("①②③④⑤")
     first = {seed["entities"][i]["text"] for i in items[0]["entities"]}
     assert {"肢体无力", "偏瘫", "截瘫"} <= first
