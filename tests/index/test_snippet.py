@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from medannot.index.snippet import highlights, make_snippet, word_pattern
-from medannot.index.text import pack_bounds, unpack_bounds
+from medannot.index.text import pack_bounds, unpack
 
 
 def bounds(*tokens: tuple[int, int]):
-    return unpack_bounds(pack_bounds(tokens))
+    return unpack(pack_bounds(tokens))
 
 
 def test_query_words_are_highlighted_only_as_whole_index_words():

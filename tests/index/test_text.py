@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medannot.index.text import index_form, pack_bounds, segmented, unpack_bounds
+from medannot.index.text import index_form, pack, pack_bounds, segmented, unpack
 
 
 def test_body_is_the_tokens_joined_by_spaces():
@@ -17,5 +17,6 @@ def test_index_form_folds_full_width_letters_and_keeps_offsets():
 
 
 def test_bounds_round_trip():
-    assert list(unpack_bounds(pack_bounds([[0, 3], [3, 5], [6, 70000]]))) == [0, 3, 3, 5, 6, 70000]
+    assert list(unpack(pack_bounds([[0, 3], [3, 5], [6, 70000]]))) == [0, 3, 3, 5, 6, 70000]
     assert len(pack_bounds([[0, 3]])) == 8
+    assert list(unpack(pack([]))) == []

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from ..export.records import Tally, convert_records
 from ..lexicon import Lexicon
 from ..segment import Segmenter, create_segmenter
 from .schema import create
-from .text import index_form, pack_bounds, segmented
+from .text import index_form, pack, pack_bounds, segmented
 from .vocabulary import Vocabulary
 
 __all__ = ["BuildStats", "IndexWriter", "build_index"]
@@ -65,11 +64,6 @@ class IndexWriter:
 
     def close(self, *, commit: bool = True) -> None:
         if self.connection.in_transaction:
-            if commit:
-                self.connection.execute("DELETE FROM totals")
-                self.connection.execute(
-                    "INSERT INTO totals SELECT concept, sum(negated = 0), count(DISTINCT doc) FROM mentions GROUP BY concept"
-                )
             self.connection.execute("COMMIT" if commit else "ROLLBACK")
         self.connection.close()
 
@@ -102,30 +96,34 @@ class IndexWriter:
         if title:
             title_words = segmented(index_form(title), self._title_segmenter(record).segment(title).spans)
 
-        mentions: Counter[tuple[int, bool]] = Counter()
+        mentions: set[tuple[int, bool]] = set()
         spans = []
         concept_words = []
         for entity in record["entities"]:
             num = self.vocabulary.concept(entity["concept_id"], entity["canonical"], entity["label"])
             self.vocabulary.add_term(entity["text"], num)
-            mentions[num, bool(entity.get("negated"))] += 1
+            mentions.add((num, bool(entity.get("negated"))))
             spans.append((entity["start"], entity["end"], num))
             concept_words.append(f"c{num}")
 
         body = segmented(index_form(text), record["tokens"])
         bounds = pack_bounds(record["tokens"])
         url = source.get("url")
-        values = (digest, title or None, meta.get("published"), meta.get("source_name"), url, _host(url), source.get("path"))
+        asserted = pack(sorted({num for num, negated in mentions if not negated}))
+        mentioned = pack(sorted({num for num, _ in mentions}))
+        values = (digest, title or None, meta.get("published"), meta.get("source_name"), url, _host(url), source.get("path"), asserted, mentioned)
         if row is None:
             cursor = execute(
-                "INSERT INTO docs(id, digest, title, published, source_name, url, host, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO docs(id, digest, title, published, source_name, url, host, path, asserted, mentioned)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (record["id"], *values),
             )
             rowid, outcome = cursor.lastrowid, "added"
         else:
             rowid, outcome = row[0], "updated"
             execute(
-                "UPDATE docs SET digest=?, title=?, published=?, source_name=?, url=?, host=?, path=? WHERE rowid=?",
+                "UPDATE docs SET digest=?, title=?, published=?, source_name=?, url=?, host=?, path=?, asserted=?, mentioned=?"
+                " WHERE rowid=?",
                 (*values, rowid),
             )
             execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
@@ -137,8 +135,7 @@ class IndexWriter:
         )
         if mentions:
             self.connection.executemany(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?)",
-                [(num, negated, rowid, count) for (num, negated), count in mentions.items()],
+                "INSERT INTO mentions VALUES (?, ?, ?)", [(num, negated, rowid) for num, negated in mentions]
             )
         self._pending += 1
         if self._pending >= self.batch_size:

@@ -2,7 +2,9 @@
 
 Tables:
 
-- ``docs``: one narrow row per record (id, digest, metadata) for filters, ordering and display.
+- ``docs``: one narrow row per record (id, digest, metadata) for filters, ordering and display, with
+  the concepts it mentions as uint32 arrays (``asserted``: at least once not negated; ``mentioned``:
+  at all), which facet counting reads for every hit.
 - ``bodies``: the content text, its token boundaries (uint32 array) and the entity spans (orjson
   array of [start, end, concept]) of each record, read only for the page of hits being shown.
 - ``fts`` (FTS5): ``title`` and ``body`` hold the segmented words joined by spaces (see ``text.py``),
@@ -12,9 +14,7 @@ Tables:
 - ``concepts`` (id, canonical, label) and ``terms`` (folded surface form → concept): the lexicon the
   index was built with plus every surface form seen in the records; queries are segmented and
   expanded with it, so searching needs no YAML.
-- ``mentions``: (concept, negated, doc) for facets and facet filters; ``totals``: documents per
-  concept over the whole index (refreshed after each build), so facets of a search that matches
-  most documents are counted from the few it does not match.
+- ``mentions``: (concept, negated, doc) for facet filters.
 - ``info``: index format, the segmenter name the records used.
 """
 
@@ -40,7 +40,9 @@ CREATE TABLE IF NOT EXISTS docs(
     source_name TEXT,
     url TEXT,
     host TEXT,
-    path TEXT
+    path TEXT,
+    asserted BLOB NOT NULL,
+    mentioned BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS bodies(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, bounds BLOB NOT NULL, spans BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_published ON docs(published);
@@ -52,11 +54,9 @@ CREATE TABLE IF NOT EXISTS mentions(
     concept INTEGER NOT NULL,
     negated INTEGER NOT NULL,
     doc INTEGER NOT NULL,
-    count INTEGER NOT NULL,
     PRIMARY KEY(concept, negated, doc)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, negated, concept);
-CREATE TABLE IF NOT EXISTS totals(concept INTEGER PRIMARY KEY, asserted_docs INTEGER NOT NULL, any_docs INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, concepts);
 """
 

@@ -8,7 +8,9 @@ are read.
 from __future__ import annotations
 
 import re
+import sqlite3
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from ..segment import create_segmenter
 from .query import Query, parse_query
 from .schema import connect
 from .snippet import Snippet, highlights, make_snippet, word_pattern
-from .text import unpack_bounds
+from .text import unpack
 from .vocabulary import Vocabulary
 
 __all__ = ["Filters", "Hit", "FacetValue", "SearchResult", "Searcher", "WEIGHTS"]
@@ -103,7 +105,6 @@ class Searcher:
         row = self.connection.execute("SELECT value FROM info WHERE key = 'segmenter'").fetchone()
         self.segmenter = create_segmenter(row[0] if row else "rjieba", self.vocabulary.user_words())
         self.connection.execute("CREATE TEMP TABLE hits(doc INTEGER PRIMARY KEY, score REAL NOT NULL)")
-        self._documents = self.connection.execute("SELECT count(*) FROM docs").fetchone()[0]
 
     def close(self) -> None:
         self.connection.close()
@@ -129,6 +130,8 @@ class Searcher:
         snippet_chars: int = 120,
     ) -> SearchResult:
         """Hits for ``query`` under ``filters``; ``sort`` is ``relevance`` (BM25) or ``date`` (newest first)."""
+        if sort not in ("relevance", "date"):
+            raise ValueError(f"sort must be 'relevance' or 'date', got {sort!r}")
         started = time.perf_counter()
         parsed = self.parse(query)
         where, params, required = self._conditions(query, filters)
@@ -137,11 +140,14 @@ class Searcher:
         if parsed.expression is None:
             execute(f"INSERT INTO temp.hits SELECT d.rowid, 0 FROM docs d WHERE {where}", params)
         else:
-            execute(
-                "INSERT INTO temp.hits SELECT fts.rowid, -bm25(fts, ?, ?, ?) FROM fts JOIN docs d ON d.rowid = fts.rowid"
-                f" WHERE fts MATCH ? AND {where}",
-                (*WEIGHTS, parsed.expression, *params),
-            )
+            try:
+                execute(
+                    "INSERT INTO temp.hits SELECT fts.rowid, -bm25(fts, ?, ?, ?) FROM fts JOIN docs d ON d.rowid = fts.rowid"
+                    f" WHERE fts MATCH ? AND {where}",
+                    (*WEIGHTS, parsed.expression, *params),
+                )
+            except sqlite3.OperationalError as error:  # FTS5 refused the expression: say so, with it
+                raise ExportError("MA403", query=query, detail=f"{error} in {parsed.expression}") from None
         total = execute("SELECT count(*) FROM temp.hits").fetchone()[0]
         order = "h.score DESC, d.published DESC" if sort == "relevance" else "d.published DESC NULLS LAST, h.score DESC"
         rows = execute(
@@ -154,10 +160,10 @@ class Searcher:
         concepts = parsed.concepts | required
         for rowid, doc_id, score, title, published, source_name, url, path in rows:
             text, bounds, spans = execute("SELECT text, bounds, spans FROM bodies WHERE rowid = ?", (rowid,)).fetchone()
-            marks = highlights(text, unpack_bounds(bounds), orjson.loads(spans), pattern, concepts)
+            marks = highlights(text, unpack(bounds), orjson.loads(spans), pattern, concepts)
             snippet = make_snippet(text, marks, snippet_chars)
             hits.append(Hit(doc_id, score, title, published, source_name, url, path, snippet))
-        facets = self._facets(total, filters.include_negated, facet_size) if facet_size > 0 else {}
+        facets = self._facets(filters.include_negated, facet_size) if facet_size > 0 else {}
         took = (time.perf_counter() - started) * 1000
         return SearchResult(query, parsed.expression, total, hits, facets, took)
 
@@ -196,35 +202,13 @@ class Searcher:
             required.add(concept.num)
         return " AND ".join(conditions), params, frozenset(required)
 
-    def _facets(self, total: int, include_negated: bool, size: int) -> dict[str, list[FacetValue]]:
-        """Documents per concept among the hits, the ``size`` most frequent per category.
-
-        Counting walks the mentions of the hits, or, when the hits are most of the index, subtracts
-        the mentions of the documents that are not hits from the index-wide totals.
-        """
-        execute = self.connection.execute
-        count = "count(DISTINCT m.doc)" if include_negated else "count(*)"  # (concept, 0, doc) is unique
-        negated = "" if include_negated else " AND m.negated = 0"
-        if total * 2 <= self._documents:
-            counts = dict(
-                execute(
-                    f"SELECT m.concept, {count} FROM temp.hits h CROSS JOIN mentions m ON m.doc = h.doc"
-                    f" WHERE 1{negated} GROUP BY m.concept"
-                )
-            )
-        else:
-            column = "any_docs" if include_negated else "asserted_docs"
-            counts = dict(execute(f"SELECT concept, {column} FROM totals"))
-            others = execute(
-                f"SELECT m.concept, {count} FROM docs d CROSS JOIN mentions m ON m.doc = d.rowid"
-                f" WHERE d.rowid NOT IN (SELECT doc FROM temp.hits){negated} GROUP BY m.concept"
-            )
-            for num, n in others:
-                counts[num] -= n
+    def _facets(self, include_negated: bool, size: int) -> dict[str, list[FacetValue]]:
+        """Documents per concept among the hits, the ``size`` most frequent per category."""
+        column = "mentioned" if include_negated else "asserted"
+        blobs = self.connection.execute(f"SELECT d.{column} FROM temp.hits h CROSS JOIN docs d ON d.rowid = h.doc")
+        counts = Counter(unpack(b"".join(blob for (blob,) in blobs)))
         facets: dict[str, list[FacetValue]] = {}
         for num, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            if n <= 0:
-                break
             concept = self.vocabulary.by_num[num]
             values = facets.setdefault(concept.label, [])
             if len(values) < size:

@@ -16,7 +16,7 @@ from itertools import chain, starmap
 
 from ..lexicon import fold
 
-__all__ = ["index_form", "segmented", "pack_bounds", "unpack_bounds"]
+__all__ = ["index_form", "segmented", "pack", "unpack", "pack_bounds"]
 
 _NEEDS_FOLD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
@@ -31,18 +31,23 @@ def segmented(text: str, spans: Iterable[Sequence[int]]) -> str:
     return " ".join(map(text.__getitem__, starmap(slice, spans)))
 
 
+def pack(numbers: Iterable[int]) -> bytes:
+    """Unsigned integers as a compact little-endian uint32 array."""
+    packed = array("I", numbers)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def unpack(blob: bytes) -> array:
+    """The integers ``pack`` stored."""
+    numbers = array("I")
+    numbers.frombytes(blob)
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return numbers
+
+
 def pack_bounds(spans: Iterable[Sequence[int]]) -> bytes:
-    """Token spans as a compact little-endian uint32 array: start, end, start, end, …"""
-    bounds = array("I", chain.from_iterable(spans))
-    if sys.byteorder == "big":
-        bounds.byteswap()
-    return bounds.tobytes()
-
-
-def unpack_bounds(blob: bytes) -> array:
-    """The sorted token start/end offsets ``pack_bounds`` stored (a boundary may repeat)."""
-    bounds = array("I")
-    bounds.frombytes(blob)
-    if sys.byteorder == "big":
-        bounds.byteswap()
-    return bounds
+    """Token spans as start, end, start, end, … (sorted; a boundary may repeat)."""
+    return pack(chain.from_iterable(spans))
