@@ -28,6 +28,10 @@ from .vocabulary import Vocabulary
 __all__ = ["Filters", "Hit", "FacetValue", "SearchResult", "Searcher", "WEIGHTS"]
 
 WEIGHTS = (4.0, 1.0, 1.0)  # bm25 column weights: title, body, concepts
+_ORDER = {  # ties: newest first, then the order documents were first indexed in
+    "relevance": "score DESC, published DESC, doc",
+    "date": "published DESC NULLS LAST, score DESC, doc",
+}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -104,7 +108,7 @@ class Searcher:
         self.vocabulary = Vocabulary(self.connection)
         row = self.connection.execute("SELECT value FROM info WHERE key = 'segmenter'").fetchone()
         self.segmenter = create_segmenter(row[0] if row else "rjieba", self.vocabulary.user_words())
-        self.connection.execute("CREATE TEMP TABLE hits(doc INTEGER PRIMARY KEY, score REAL NOT NULL)")
+        self.connection.execute("CREATE TEMP TABLE hits(doc INTEGER PRIMARY KEY, score REAL NOT NULL, published TEXT)")
 
     def close(self) -> None:
         self.connection.close()
@@ -130,7 +134,7 @@ class Searcher:
         snippet_chars: int = 120,
     ) -> SearchResult:
         """Hits for ``query`` under ``filters``; ``sort`` is ``relevance`` (BM25) or ``date`` (newest first)."""
-        if sort not in ("relevance", "date"):
+        if sort not in _ORDER:
             raise ValueError(f"sort must be 'relevance' or 'date', got {sort!r}")
         started = time.perf_counter()
         parsed = self.parse(query)
@@ -138,27 +142,26 @@ class Searcher:
         execute = self.connection.execute
         execute("DELETE FROM temp.hits")
         if parsed.expression is None:
-            execute(f"INSERT INTO temp.hits SELECT d.rowid, 0 FROM docs d WHERE {where}", params)
+            execute(f"INSERT INTO temp.hits SELECT d.rowid, 0, d.published FROM docs d WHERE {where}", params)
         else:
             try:
                 execute(
-                    "INSERT INTO temp.hits SELECT fts.rowid, -bm25(fts, ?, ?, ?) FROM fts JOIN docs d ON d.rowid = fts.rowid"
+                    "INSERT INTO temp.hits SELECT fts.rowid, -bm25(fts, ?, ?, ?), d.published"
+                    " FROM fts JOIN docs d ON d.rowid = fts.rowid"
                     f" WHERE fts MATCH ? AND {where}",
                     (*WEIGHTS, parsed.expression, *params),
                 )
             except sqlite3.OperationalError as error:  # FTS5 refused the expression: say so, with it
                 raise ExportError("MA403", query=query, detail=f"{error} in {parsed.expression}") from None
         total = execute("SELECT count(*) FROM temp.hits").fetchone()[0]
-        order = "h.score DESC, d.published DESC" if sort == "relevance" else "d.published DESC NULLS LAST, h.score DESC"
-        rows = execute(
-            "SELECT d.rowid, d.id, h.score, d.title, d.published, d.source_name, d.url, d.path"
-            f" FROM temp.hits h JOIN docs d ON d.rowid = h.doc ORDER BY {order}, d.id LIMIT ? OFFSET ?",
-            (limit, offset),
-        ).fetchall()
+        page = execute(f"SELECT doc, score FROM temp.hits ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         hits = []
         pattern = word_pattern(parsed.words)
         concepts = parsed.concepts | required
-        for rowid, doc_id, score, title, published, source_name, url, path in rows:
+        for rowid, score in page:
+            doc_id, title, published, source_name, url, path = execute(
+                "SELECT id, title, published, source_name, url, path FROM docs WHERE rowid = ?", (rowid,)
+            ).fetchone()
             text, bounds, spans = execute("SELECT text, bounds, spans FROM bodies WHERE rowid = ?", (rowid,)).fetchone()
             marks = highlights(text, unpack(bounds), orjson.loads(spans), pattern, concepts)
             snippet = make_snippet(text, marks, snippet_chars)
