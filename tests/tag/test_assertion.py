@@ -128,5 +128,13 @@ def test_rule_files_are_validated_with_file_and_line(tmp_path: Path):
 
 def test_packaged_rules_load():
     rules = load_assertion_rules()
-    assert {r.flag for r in rules.rules} == {"negated", "uncertain", "hypothetical", "adverse_event", "pseudo"}
+    assert {r.flag for r in rules.rules} == {"negated", "uncertain", "hypothetical", "adverse_event", "presupposed", "pseudo"}
     assert "但" in rules.terminators and "、" in rules.enumerators
+
+
+def test_presupposition_clears_hypothetical_and_final_cues(small_pipeline):
+    assert flags(small_pipeline, "如果咳嗽加重，请就医。") == {"咳嗽": {}}
+    assert flags(small_pipeline, "如果出现咳嗽，请就医。") == {"咳嗽": {"hypothetical": "如果出现"}}
+    assert flags(small_pipeline, "发烧不？") == {"发烧": {"uncertain": "不"}}
+    assert flags(small_pipeline, "发烧不严重。") == {"发烧": {}}  # 不 does not end the clause
+    assert flags(small_pipeline, "鼻塞没有。") == {"鼻塞": {"negated": "没有"}}

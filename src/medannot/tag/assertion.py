@@ -1,6 +1,7 @@
 """ConText-style assertion for Chinese: cue phrases (data in ``lexicons/assertion/``) set the
 negated / uncertain / hypothetical / adverse_event flags of the entities in their scope, and each
-flag records the cue that set it.
+flag records the cue that set it. A presupposing cue (如果咳嗽加重: the course of a finding) clears
+uncertain and hypothetical.
 
 Scope is counted in characters inside the clause, stops at a terminator (但, 然而 …), and is
 carried along an enumeration (无发热、咳嗽及头痛). Pseudo-cues (无明显诱因) mask the cues they
@@ -28,7 +29,8 @@ from ..yamlfile import check_keys, load_yaml
 __all__ = ["CueRule", "AssertionRules", "load_rule_file", "load_assertion_rules", "assert_entities"]
 
 FORMAT = "medannot-assertion/1"
-FLAGS = ("negated", "uncertain", "hypothetical", "adverse_event", "pseudo")
+FLAGS = ("negated", "uncertain", "hypothetical", "adverse_event", "presupposed", "pseudo")
+_CLEARED_BY_PRESUPPOSITION = ("uncertain", "hypothetical")
 DIRECTIONS = ("forward", "backward", "both")
 _HEADER = {"format", "terminators", "enumerators", "clause_ends"}
 _DEFAULT_CLAUSE_ENDS = "。！？；，,;!?：:\n"
@@ -41,6 +43,7 @@ class CueRule:
     direction: str = "forward"
     scope: int = 15
     labels: frozenset[str] | None = None  # entity labels the rule applies to; None: all
+    final: bool = False  # the cue counts only where it ends its clause (发烧不？ is a question)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,7 @@ def load_rule_file(path: Path) -> AssertionRules:
         raise LexiconError("MA202", where=where0, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
     rules = []
     for entry in entries:
-        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels"})
+        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels", "final"})
         flag, direction = raw["flag"], raw.get("direction", "forward")
         if flag not in FLAGS:
             raise LexiconError("MA202", where=entry.where, detail=f"flag {flag!r} is not one of {', '.join(FLAGS)}")
@@ -104,7 +107,10 @@ def load_rule_file(path: Path) -> AssertionRules:
         cue = str(raw["cue"])
         if not cue:
             raise LexiconError("MA202", where=entry.where, detail="cue must not be empty")
-        rules.append(CueRule(cue, flag, direction, scope, None if labels is None else frozenset(labels)))
+        final = raw.get("final", False)
+        if not isinstance(final, bool):
+            raise LexiconError("MA202", where=entry.where, detail=f"final must be true or false, got {final!r}")
+        rules.append(CueRule(cue, flag, direction, scope, None if labels is None else frozenset(labels), final))
     return AssertionRules(
         tuple(rules),
         tuple(str(t) for t in header.get("terminators") or ()),
@@ -153,7 +159,9 @@ def assert_entities(
         if targets is None:
             terminators[clause].append((start, end))
         elif not _inside_other_entity(entities, entity_starts, start, end):
-            cues[clause].extend(_Cue(start, end, rule) for rule in targets)
+            clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
+            ends_clause = not text[end:clause_end].strip()
+            cues[clause].extend(_Cue(start, end, rule) for rule in targets if ends_clause or not rule.final)
 
     by_clause: dict[int, list[Entity]] = defaultdict(list)
     for entity in entities:
@@ -165,6 +173,9 @@ def assert_entities(
         found = [_nearest_cues(entity, kept, terminators.get(clause, ())) for entity in members]
         _carry_along_enumerations(text, members, found, rules.enumerators)
         for entity, flags in zip(members, found):
+            if flags.pop("presupposed", None) is not None:
+                for cleared in _CLEARED_BY_PRESUPPOSITION:
+                    flags.pop(cleared, None)
             for flag, (cue, _) in flags.items():
                 setattr(entity, flag, True)
                 entity.cues[flag] = cue.rule.cue

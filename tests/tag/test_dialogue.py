@@ -1,0 +1,76 @@
+"""Questions in a dialogue take the status their answers give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medannot.errors import LexiconError
+from medannot.tag.dialogue import Turn, answer, default_dialogue_rules, load_dialogue_rules, resolve_dialogue, status
+
+
+def run(pipeline, turns: list[tuple[str, str]]) -> dict[tuple[int, str], str]:
+    """(turn index, entity text) -> status after dialogue resolution."""
+    text = "\n".join(sentence for _, sentence in turns)
+    spans, offset = [], 0
+    for speaker, sentence in turns:
+        spans.append(Turn(speaker, offset, offset + len(sentence)))
+        offset += len(sentence) + 1
+    entities = pipeline.annotate(text).entities
+    resolve_dialogue(text, spans, entities)
+    index = lambda e: next(i for i, t in enumerate(spans) if t.start <= e.start < t.end)  # noqa: E731
+    return {(index(e), e.text): status(e) for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [("没有", "absent"), ("嗯，没有的", "absent"), ("有点", "present"), ("嗯", "present"), ("好的", "uncertain"), ("昨天去的医院", "uncertain")],
+)
+def test_a_yes_or_no_answer_settles_the_question(small_pipeline, reply, expected):
+    found = run(small_pipeline, [("医生", "宝宝有没有发烧？"), ("患者", reply)])
+    assert found[(0, "发烧")] == expected
+
+
+def test_an_answer_that_names_the_finding_counts(small_pipeline):
+    found = run(small_pipeline, [("医生", "发烧吗？"), ("患者", "现在不发烧，就是咳嗽")])
+    assert found == {(0, "发烧"): "absent", (1, "发烧"): "absent", (1, "咳嗽"): "present"}
+
+
+def test_a_question_asks_about_the_clauses_before_it(small_pipeline):
+    found = run(small_pipeline, [("医生", "有恶心，呕吐吗？"), ("患者", "没有")])
+    assert found == {(0, "恶心"): "absent", (0, "呕吐"): "absent"}
+
+
+def test_a_question_about_a_property_takes_the_finding_as_given(small_pipeline):
+    found = run(small_pipeline, [("医生", "咳嗽厉害吗？"), ("患者", "不厉害")])
+    assert found == {(0, "咳嗽"): "present"}
+
+
+def test_unanswered_questions_use_what_the_dialogue_said(small_pipeline):
+    found = run(small_pipeline, [("患者", "孩子咳嗽两天了"), ("医生", "咳嗽吗？"), ("医生", "多大了")])
+    assert found[(1, "咳嗽")] == "present"
+    found = run(small_pipeline, [("医生", "头晕吗？"), ("医生", "多大了")])
+    assert found[(0, "头晕")] == "uncertain"
+
+
+def test_a_clinicians_unreported_diagnosis_is_tentative(small_pipeline):
+    found = run(small_pipeline, [("患者", "孩子咳嗽"), ("医生", "这是肺炎")])
+    assert found[(1, "肺炎")] == "uncertain"
+    found = run(small_pipeline, [("患者", "孩子得了肺炎"), ("医生", "肺炎要输液")])
+    assert found[(1, "肺炎")] == "present"
+
+
+def test_answer_reads_fillers_then_yes_or_no():
+    rules = default_dialogue_rules()
+    assert answer("嗯嗯，没有", rules) == ("absent", "没有")
+    assert answer("对的", rules) == ("present", "对的")
+    assert answer("好的", rules) is None
+
+
+def test_rules_file_is_validated(tmp_path: Path):
+    bad = tmp_path / "answers.yaml"
+    bad.write_text("format: medannot-dialogue/1\nquestion_cues: [吗]\nnegative_answers: []\npositive_answers: [有]\nfillers: [嗯]\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as raised:
+        load_dialogue_rules(bad)
+    assert "negative_answers" in str(raised.value) and f"{bad}:1" in str(raised.value)
