@@ -51,11 +51,11 @@ class Summary:
 
     def describe(self) -> str:
         detail = ", ".join(f"{code}: {n}" for code, n in sorted(self.errors_by_code.items()))
-        chars_rate = self.characters / self.seconds / 1000 if self.seconds else 0.0
+        chars_rate = self.characters / self.seconds if self.seconds else 0.0
         where = f"{self.workers} worker{'s' if self.workers != 1 else ''} ({self.engine})" if self.workers else self.engine
         text = (
             f"medannot: {self.documents} documents, {self.errors} errors{f' ({detail})' if detail else ''}, "
-            f"{self.seconds:.2f} s, {self.rate():.1f} docs/s, {chars_rate:.0f}k chars/s, {where}"
+            f"{self.seconds:.2f} s, {self.rate():.1f} docs/s, {chars_rate:,.0f} chars/s, {where}"
         )
         if self.resumed:
             text += f"; resumed after {self.resumed} records already written ({self.resumed_errors} errors)"
