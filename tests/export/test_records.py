@@ -23,6 +23,14 @@ def test_reads_plain_and_gzipped_files_in_order(records, tmp_path):
     ]
 
 
+def test_lines_keep_the_raw_json_they_were_read_from(records, tmp_path):
+    path = tmp_path / "a.jsonl"
+    raw = orjson.dumps(records[0])
+    path.write_bytes(b"\n" + raw + b"\r\n")
+    (line,) = read_records([path])
+    assert line.where == f"{path}:2" and line.raw.strip() == raw and line.record == records[0]
+
+
 def test_error_records_and_bad_lines_say_where_and_why(tmp_path):
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b'{"id": "e", "error": {"code": "MA103", "message": "undecodable"}}\n[1, 2]\n{"id": 7}\n')
