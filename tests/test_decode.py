@@ -64,3 +64,8 @@ def test_clear_errors(data: bytes, code: str) -> None:
     with pytest.raises(InputError) as error:
         decode_bytes(data, what="page.html")
     assert error.value.code == code and "page.html" in str(error.value)
+
+
+def test_short_undeclared_gb_text_is_gb18030() -> None:
+    decoded = decode_bytes("头痛。".encode("gb18030"))
+    assert (decoded.text, decoded.encoding) == ("头痛。", "gb18030")

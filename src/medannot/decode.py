@@ -94,6 +94,15 @@ def _is_binary(data: bytes) -> str | None:
     return None
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_CJK_SHARE = 0.8  # of the non-ASCII characters
+
+
+def _mostly_cjk(text: str) -> bool:
+    non_ascii = sum(1 for c in text if ord(c) > 127)
+    return non_ascii > 0 and len(_CJK.findall(text)) >= _CJK_SHARE * non_ascii
+
+
 def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # imported here: only pages that need detection pay
 
@@ -134,6 +143,11 @@ def decode_bytes(data: bytes, *, what: str = "input", content_type: str | None =
         text = _strict(data, codec)
         if text is not None:
             return Decoded(text, codec)
+    # This is a tool for Chinese pages: bytes that read strictly as GB18030 and give Chinese text
+    # are GB18030. Detection is unreliable on short inputs (a few CJK characters can pass as Johab).
+    text = _strict(data, "gb18030")
+    if text is not None and _mostly_cjk(text):
+        return Decoded(text, "gb18030")
     detected = _detect(data)
     for codec in [c for c in (detected, "gb18030", "big5hkscs") if c and c not in candidates]:
         text = _strict(data, codec)

@@ -149,6 +149,11 @@ def test_no_article_means_empty_content_and_everything_kept() -> None:
     assert [b.text for b in separated.boilerplate] == ["首页", "登录", "在线咨询"]
 
 
+def test_a_short_note_is_its_own_content() -> None:
+    separated = separate_text("多喝水。\n")
+    assert separated.content == "多喝水。" and not separated.boilerplate
+
+
 def test_raw_keeps_the_text_exactly() -> None:
     text = "  第一段。\n\n① 第二段\n"
     separated = as_content(text)

@@ -18,6 +18,7 @@ __all__ = ["Decision", "score_block", "is_link_dense", "best_run", "choose_body"
 
 _SENTENCE_PUNCT = re.compile(r"[，。；！？、,;!?：:]")
 _END_PUNCT = tuple("。！？；.!?;…”」』）)")
+_SENTENCE_END = tuple("。！？!?…")
 # Kinds tolerated inside the body: boilerplate, but they do not end the article.
 INLINE_KINDS = frozenset({"image", "caption", "meta"})
 CHROME_SCORE = -3.0  # a block a cue, hint or link density calls boilerplate
@@ -127,6 +128,9 @@ def choose_body(
                 if _hint_only(blocks[i], decisions[i]):
                     decisions[i].kind, decisions[i].score = None, _rescore(blocks[i], counts)
     run = {eligible[i] for i in range(start, end)}
+    if not run:
+        # Nothing reads as an article (a one-line note, a short message): its plain sentences are it.
+        return {i for i in eligible if decisions[i].kind is None and decisions[i].score > CHROME_SCORE and blocks[i].text.endswith(_SENTENCE_END)}
     body = {i for i in run if decisions[i].kind is None}
     if containers and run:
         container = _container(containers, [d.score for d in decisions], run)
