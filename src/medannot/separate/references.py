@@ -52,6 +52,7 @@ def parse_reference(block: str) -> Reference:
 
     authors: list[str] = []
     title = journal = None
+    tail = bibliographic  # the part after the title, where the publication year is
     gb_type = _GB_TYPE.search(bibliographic)
     if gb_type:  # 作者. 题名[J]. 刊名, 年, 卷(期): 页.
         head = bibliographic[: gb_type.start()]
@@ -69,10 +70,11 @@ def parse_reference(block: str) -> Reference:
         if len(segments) > 1:
             title = segments[1].rstrip(".")
         if len(segments) > 2:
+            tail = " ".join(segments[2:])
             journal = segments[2].rstrip(".")
             journal = re.sub(r"\s*\(?(?:19|20)\d{2}\)?.*$", "", journal).strip() or None
 
-    year_match = _YEAR.search(bibliographic)
+    year_match = _YEAR.search(tail) or _YEAR.search(bibliographic)  # a title may name another year
     volume_match = _VOLUME.search(bibliographic)
     return Reference(
         number=number,

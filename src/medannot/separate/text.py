@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ..record import BoilerplateBlock, Meta, Paragraph
 from .body import Decision, choose_body, is_link_dense, score_block
 from .cues import load_cues
+from .dates import find_dates
 from .meta import choose_published, clean_title, find_phones, is_meta_line, parse_meta
 from .model import Block, Container, Separated
 from .references import is_reference_heading, looks_like_entry, parse_reference
@@ -84,8 +85,8 @@ def _title_index(blocks: Sequence[Block], decisions: Sequence[Decision], first_b
                 return index
         return None
     for index in window:
-        if decisions[index].kind is not None or is_link_dense(blocks[index]):
-            continue
+        if decisions[index].kind is not None or is_link_dense(blocks[index]) or find_dates(blocks[index].text):
+            continue  # a line with a date is a byline, not the title
         if 4 <= len(blocks[index].text) <= 80:
             return index
     return None
