@@ -85,7 +85,7 @@ class BoilerplateBlock:
     """A block of the page that is not editorial content, kept so nothing is lost."""
 
     text: str
-    kind: str  # nav | hotline | cta | ad | image | caption | meta | title | footer | related | share | references | other
+    kind: str  # nav | hotline | cta | ad | image | caption | meta | title | footer | related | share | comments | references | other
     position: int  # order of the block in the page (0-based), content blocks included in the count
     reason: str = ""  # the cue or rule that decided it
     reference: int | None = None  # for captions like 图片来自文献[3]: the reference number
