@@ -10,11 +10,12 @@ Tables:
 - ``fts`` (FTS5): ``title`` and ``body`` hold the segmented words joined by spaces (see ``text.py``),
   so FTS5's unicode61 tokenizer sees the segmenter's Chinese words rather than one run of characters;
   ``concepts`` holds one ``c<num>`` token per entity mention, so a query term that names a concept
-  also finds the article's synonyms of it.
+  also finds the article's synonyms of it; ``filters`` holds ``a<num>`` once per concept asserted
+  (mentioned at least once not negated) and ``m<num>`` once per concept mentioned at all, for facet
+  filters, and is weighted 0 in BM25 so filtering does not change the ranking.
 - ``concepts`` (id, canonical, label) and ``terms`` (folded surface form → concept): the lexicon the
   index was built with plus every surface form seen in the records; queries are segmented and
   expanded with it, so searching needs no YAML.
-- ``mentions``: (concept, negated, doc) for facet filters.
 - ``info``: index format, the segmenter name the records used.
 """
 
@@ -50,14 +51,7 @@ CREATE INDEX IF NOT EXISTS docs_source ON docs(source_name);
 CREATE INDEX IF NOT EXISTS docs_host ON docs(host);
 CREATE TABLE IF NOT EXISTS concepts(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, canonical TEXT NOT NULL, label TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS terms(key TEXT PRIMARY KEY, term TEXT NOT NULL, concept INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS mentions(
-    concept INTEGER NOT NULL,
-    negated INTEGER NOT NULL,
-    doc INTEGER NOT NULL,
-    PRIMARY KEY(concept, negated, doc)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, concepts);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, concepts, filters);
 """
 
 

@@ -27,7 +27,7 @@ from .vocabulary import Vocabulary
 
 __all__ = ["Filters", "Hit", "FacetValue", "SearchResult", "Searcher", "WEIGHTS"]
 
-WEIGHTS = (4.0, 1.0, 1.0)  # bm25 column weights: title, body, concepts
+WEIGHTS = (4.0, 1.0, 1.0, 0.0)  # bm25 column weights: title, body, concepts, filters (no say in ranking)
 _ORDER = {  # ties: newest first, then the order documents were first indexed in
     "relevance": "score DESC, published DESC, doc",
     "date": "published DESC NULLS LAST, score DESC, doc",
@@ -138,21 +138,27 @@ class Searcher:
             raise ValueError(f"sort must be 'relevance' or 'date', got {sort!r}")
         started = time.perf_counter()
         parsed = self.parse(query)
-        where, params, required = self._conditions(query, filters)
+        where, params = self._conditions(query, filters)
+        required = self._required(query, filters)
+        prefix = "m" if filters.include_negated else "a"
+        expression = " AND ".join(
+            ([f"({parsed.expression})"] if parsed.expression else [])
+            + [f'{{filters}} : "{prefix}{num}"' for num in sorted(required)]
+        )
         execute = self.connection.execute
         execute("DELETE FROM temp.hits")
-        if parsed.expression is None:
+        if not expression:
             execute(f"INSERT INTO temp.hits SELECT d.rowid, 0, d.published FROM docs d WHERE {where}", params)
         else:
             try:
                 execute(
-                    "INSERT INTO temp.hits SELECT fts.rowid, -bm25(fts, ?, ?, ?), d.published"
+                    "INSERT INTO temp.hits SELECT fts.rowid, -bm25(fts, ?, ?, ?, ?), d.published"
                     " FROM fts JOIN docs d ON d.rowid = fts.rowid"
                     f" WHERE fts MATCH ? AND {where}",
-                    (*WEIGHTS, parsed.expression, *params),
+                    (*WEIGHTS, expression, *params),
                 )
             except sqlite3.OperationalError as error:  # FTS5 refused the expression: say so, with it
-                raise ExportError("MA403", query=query, detail=f"{error} in {parsed.expression}") from None
+                raise ExportError("MA403", query=query, detail=f"{error} in {expression}") from None
         total = execute("SELECT count(*) FROM temp.hits").fetchone()[0]
         page = execute(f"SELECT doc, score FROM temp.hits ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         hits = []
@@ -168,13 +174,12 @@ class Searcher:
             hits.append(Hit(doc_id, score, title, published, source_name, url, path, snippet))
         facets = self._facets(filters.include_negated, facet_size) if facet_size > 0 else {}
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(query, parsed.expression, total, hits, facets, took)
+        return SearchResult(query, expression or None, total, hits, facets, took)
 
-    def _conditions(self, query: str, filters: Filters) -> tuple[str, list[object], frozenset[int]]:
-        """SQL conditions on ``docs d`` with their parameters, and the concepts the filters require."""
+    def _conditions(self, query: str, filters: Filters) -> tuple[str, list[object]]:
+        """SQL conditions on ``docs d`` for the date and source filters, with their parameters."""
         conditions: list[str] = ["1"]
         params: list[object] = []
-        required: set[int] = set()
         for bound, value in (("since", filters.since), ("until", filters.until)):
             if value is None:
                 continue
@@ -192,7 +197,11 @@ class Searcher:
                 alternatives.append("d.source_name = ? OR d.host = ? OR d.host LIKE ?")
                 params += [source, source.lower(), f"%.{source.lower()}"]
             conditions.append(f"({' OR '.join(alternatives)})")
-        negated = "" if filters.include_negated else " AND negated = 0"
+        return " AND ".join(conditions), params
+
+    def _required(self, query: str, filters: Filters) -> frozenset[int]:
+        """The concepts the facet filters require, checked against their category."""
+        required: set[int] = set()
         for label, name in filters.concepts:
             concept = self.vocabulary.resolve(name)
             if concept is None:
@@ -200,10 +209,8 @@ class Searcher:
             if label is not None and concept.label != label:
                 detail = f"{name!r} is a {concept.label} ({concept.id} {concept.canonical}), not a {label}"
                 raise ExportError("MA403", query=query, detail=detail)
-            conditions.append(f"d.rowid IN (SELECT doc FROM mentions WHERE concept = ?{negated})")
-            params.append(concept.num)
             required.add(concept.num)
-        return " AND ".join(conditions), params, frozenset(required)
+        return frozenset(required)
 
     def _facets(self, include_negated: bool, size: int) -> dict[str, list[FacetValue]]:
         """Documents per concept among the hits, the ``size`` most frequent per category."""

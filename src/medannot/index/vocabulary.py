@@ -36,7 +36,7 @@ class Vocabulary:
             self.by_num[num] = self.by_id[concept_id] = info
         self.terms: dict[str, int] = {}
         self._forms: list[str] = []
-        self._seen: set[str] = set()
+        self.seen: set[str] = set()  # surface forms already recorded, as written
         for key, term, num in connection.execute("SELECT key, term, concept FROM terms"):
             self.terms[key] = num
             self._forms.append(term)
@@ -55,9 +55,9 @@ class Vocabulary:
 
     def add_term(self, term: str, num: int) -> None:
         """Record that ``term`` names concept ``num``; the first concept to claim a form keeps it."""
-        if term in self._seen:  # the same surface form comes back in most records
+        if term in self.seen:  # the same surface form comes back in most records
             return
-        self._seen.add(term)
+        self.seen.add(term)
         key = fold(term)
         if key not in self.terms:
             self.terms[key] = num
