@@ -186,7 +186,8 @@ def push(inputs: tuple[str, ...], url: str, index_name: str, template: bool, tex
     """Send annotated records (or `medannot export es` files) to Elasticsearch in batches.
 
     Each document that the server rejects, or that could not be sent, is printed with its reason
-    and written to --failures, so nothing is lost. Needs: pip install 'medannot[es]'.
+    and written to --failures, so nothing is lost. Needs: pip install 'medannot[es]' (with the
+    client's major version matching the server's). For OpenSearch, curl the `export es` files.
     """
     from ..errors import MedannotError
 

@@ -7,8 +7,9 @@ timeouts. Every document that still fails — rejected by the server, or never s
 server could not be reached — is handed to ``on_failure`` with its action and source, so the
 caller can write it out and push it again later.
 
-The ``elasticsearch`` package (extra ``es``) is imported only here. Its client talks to
-Elasticsearch only; for OpenSearch, send the ``export es`` file with ``curl --data-binary``.
+The ``elasticsearch`` package (extra ``es``) is imported only here. Install the client major version
+that matches the server (``elasticsearch>=8,<9`` for an 8.x cluster). It talks to Elasticsearch
+only; for OpenSearch, send the ``export es`` files with ``curl --data-binary``.
 """
 
 from __future__ import annotations
