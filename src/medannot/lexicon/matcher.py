@@ -64,6 +64,8 @@ class Matcher:
             for variant in dict.fromkeys((key, key.translate(_TO_FULL_WIDTH))):
                 keys.append(variant)
                 self.targets.append((concept, term))
+        # The same, flattened to (category, canonical, concept id, term) for callers in a hot loop.
+        self.labels: list[tuple[str, str, str, str]] = [(c.category, c.canonical, c.id, t) for c, t in self.targets]
         implementation = ahocorasick_rs.Implementation.ContiguousNFA  # faster than the DFA at this size
         self._automaton = ahocorasick_rs.AhoCorasick(keys, implementation=implementation) if keys else None
 

@@ -14,8 +14,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 from pathlib import Path
 
 import ahocorasick_rs
@@ -52,10 +53,17 @@ class AssertionRules:
     terminators: tuple[str, ...] = ()
     enumerators: tuple[str, ...] = ()
     clause_ends: str = _DEFAULT_CLAUSE_ENDS
+    _compiled: _Compiled | None = field(default=None, init=False, repr=False, compare=False, hash=False)
+
+    @property
+    def compiled(self) -> _Compiled:
+        """The cue automaton, built on first use and kept with the rules."""
+        if self._compiled is None:
+            object.__setattr__(self, "_compiled", _compile(self))
+        return self._compiled  # type: ignore[return-value]
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+class _Cue(NamedTuple):  # a named tuple: made once per cue occurrence, so it must be cheap
     start: int
     end: int
     rule: CueRule
@@ -66,9 +74,9 @@ class _Compiled:
     automaton: ahocorasick_rs.AhoCorasick
     patterns: list[tuple[CueRule, ...] | None]  # per pattern: its rules, or None for a terminator
     clause_end: re.Pattern[str]
+    final: list[bool]  # per pattern: whether any of its rules counts only at a clause's end
 
 
-@cache
 def _compile(rules: AssertionRules) -> _Compiled:
     by_cue: dict[str, list[CueRule]] = defaultdict(list)
     for rule in rules.rules:
@@ -79,7 +87,8 @@ def _compile(rules: AssertionRules) -> _Compiled:
         patterns.append(terminator)
         targets.append(None)
     clause_end = re.compile(f"[{re.escape(rules.clause_ends)}]" if rules.clause_ends else "(?!)")
-    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end)
+    final = [target is not None and any(rule.final for rule in target) for target in targets]
+    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end, final)
 
 
 def load_rule_file(path: Path) -> AssertionRules:
@@ -144,7 +153,7 @@ def assert_entities(
     """
     if not entities:
         return
-    compiled = _compile(rules)
+    compiled = rules.compiled
     clause_ends = [m.start() for m in compiled.clause_end.finditer(text)]
     boundaries = TokenBoundaries(tokens) if tokens is not None else None
     entity_starts = [e.start for e in entities]
@@ -159,16 +168,22 @@ def assert_entities(
         if targets is None:
             terminators[clause].append((start, end))
         elif not _inside_other_entity(entities, entity_starts, start, end):
-            clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
-            ends_clause = not text[end:clause_end].strip()
-            cues[clause].extend(_Cue(start, end, rule) for rule in targets if ends_clause or not rule.final)
+            if compiled.final[index]:
+                clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
+                ends_clause = not text[end:clause_end].strip()
+                targets = tuple(rule for rule in targets if ends_clause or not rule.final)
+            found = cues[clause]
+            for rule in targets:
+                found.append(_Cue(start, end, rule))
 
-    by_clause: dict[int, list[Entity]] = defaultdict(list)
-    for entity in entities:
-        by_clause[bisect_left(clause_ends, entity.start)].append(entity)
-    for clause, members in by_clause.items():
-        kept = _precedence(cues.get(clause, ()))
+    for clause, found_cues in cues.items():
+        kept = _precedence(found_cues)
         if not kept:
+            continue
+        clause_start = clause_ends[clause - 1] + 1 if clause else 0
+        clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
+        members = entities[bisect_left(entity_starts, clause_start) : bisect_left(entity_starts, clause_end)]
+        if not members:
             continue
         found = [_nearest_cues(entity, kept, terminators.get(clause, ())) for entity in members]
         _carry_along_enumerations(text, members, found, rules.enumerators)
@@ -192,6 +207,8 @@ def _inside_other_entity(entities: Sequence[Entity], starts: list[int], start: i
 
 def _precedence(found: Sequence[_Cue]) -> list[_Cue]:
     """Pseudo-cues mask the cues they contain; a longer cue wins over a cue it contains."""
+    if len(found) == 1:
+        return [] if found[0].rule.flag == "pseudo" else list(found)
     pseudo = [(c.start, c.end) for c in found if c.rule.flag == "pseudo"]
     real = [c for c in found if c.rule.flag != "pseudo" and not any(s <= c.start and c.end <= e for s, e in pseudo)]
     return [
