@@ -34,6 +34,7 @@ class Vocabulary:
         for num, concept_id, canonical, label in connection.execute("SELECT num, id, canonical, label FROM concepts"):
             info = ConceptInfo(num, concept_id, canonical, label)
             self.by_num[num] = self.by_id[concept_id] = info
+        self._last = max(self.by_num, default=0)  # numbers are never reused
         self.terms: dict[str, int] = {}
         self._forms: list[str] = []
         self.seen: set[str] = set()  # surface forms already recorded, as written
@@ -45,30 +46,44 @@ class Vocabulary:
         """The number of a concept, registering it (and its canonical name as a term) when new."""
         info = self.by_id.get(concept_id)
         if info is None:
-            cursor = self._connection.execute(
-                "INSERT INTO concepts(id, canonical, label) VALUES (?, ?, ?)", (concept_id, canonical, label)
-            )
-            info = ConceptInfo(cursor.lastrowid, concept_id, canonical, label)
-            self.by_num[info.num] = self.by_id[concept_id] = info
+            info = self._new_concept(concept_id, canonical, label)
+            self._connection.execute("INSERT INTO concepts VALUES (?, ?, ?, ?)", (info.num, concept_id, canonical, label))
             self.add_term(canonical, info.num)
         return info.num
 
+    def _new_concept(self, concept_id: str, canonical: str, label: str) -> ConceptInfo:
+        info = ConceptInfo(self._last + 1, concept_id, canonical, label)
+        self._last = info.num
+        self.by_num[info.num] = self.by_id[concept_id] = info
+        return info
+
     def add_term(self, term: str, num: int) -> None:
         """Record that ``term`` names concept ``num``; the first concept to claim a form keeps it."""
+        if row := self._term_row(term, num):
+            self._connection.execute("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)", row)
+
+    def _term_row(self, term: str, num: int) -> tuple[str, str, int] | None:
         if term in self.seen:  # the same surface form comes back in most records
-            return
+            return None
         self.seen.add(term)
         key = fold(term)
-        if key not in self.terms:
-            self.terms[key] = num
-            self._forms.append(term)
-            self._connection.execute("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)", (key, term, num))
+        if key in self.terms:
+            return None
+        self.terms[key] = num
+        self._forms.append(term)
+        return key, term, num
 
     def add_lexicon(self, lexicon: Lexicon) -> None:
+        """Register every concept and term of ``lexicon`` (in two batched inserts)."""
+        concepts, terms = [], []
         for concept in lexicon:
-            num = self.concept(concept.id, concept.canonical, concept.category)
-            for term in concept.synonyms:
-                self.add_term(term, num)
+            info = self.by_id.get(concept.id)
+            if info is None:
+                info = self._new_concept(concept.id, concept.canonical, concept.category)
+                concepts.append((info.num, concept.id, concept.canonical, concept.category))
+            terms += filter(None, (self._term_row(term, info.num) for term in concept.terms))
+        self._connection.executemany("INSERT INTO concepts VALUES (?, ?, ?, ?)", concepts)
+        self._connection.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)", terms)
 
     def lookup(self, text: str) -> ConceptInfo | None:
         """The concept a surface form names (width/case-insensitive), or None."""
