@@ -77,3 +77,23 @@ def test_the_index_keeps_the_lexicon_and_the_segmenter(index_db, lexicon):
 
 def test_titles_are_segmented_and_searchable(searcher):
     assert [h.id for h in searcher.search("随访").hits] == ["ms-negated"]  # only in the title
+
+
+def test_concepts_first_seen_in_records_are_numbered_after_the_existing_ones(records, lexicon, tmp_path):
+    db = tmp_path / "i.sqlite"
+    build_index([write_jsonl(tmp_path / "a.jsonl", records)], db, lexicon)
+    record = copy.deepcopy(records[4])
+    record["id"] = "extra"
+    text = record["content"]["text"]
+    start = text.index("休息")
+    record["entities"].append(
+        {**record["entities"][0], "start": start, "end": start + 2, "text": "休息", "label": "treatment",
+         "canonical": "卧床休息", "concept_id": "TRT9999", "negated": False}
+    )
+    build_index([write_jsonl(tmp_path / "b.jsonl", [record])], db, None)
+    numbers = dict(sqlite3.connect(db).execute("SELECT id, num FROM concepts"))
+    assert numbers["TRT9999"] == max(numbers.values()) == len(lexicon) + 1
+    with Searcher(db) as searcher:
+        result = searcher.search("卧床休息")  # the canonical name, which the text never says
+        assert [h.id for h in result.hits] == ["extra"]
+        assert result.facets["treatment"][0].id == "TRT9999"
