@@ -87,8 +87,9 @@ def _default_inline_rules() -> InlineRules:
 
 @dataclass(frozen=True, slots=True)
 class _InlinePatterns:
-    boundary: re.Pattern[str]  # a clause end or a separator
-    separators: frozenset[str]
+    separator: re.Pattern[str]
+    clause_end: re.Pattern[str]  # the next clause end
+    clause_start: re.Pattern[str]  # the last clause end before a position (searched with endpos)
     introducer: re.Pattern[str]
     introducer_before_colon: re.Pattern[str]  # 如： with the item after the colon
     joiner: re.Pattern[str]
@@ -101,12 +102,11 @@ def _alternation(words: Sequence[str]) -> str:
 
 @cache
 def _inline_patterns(rules: InlineRules) -> _InlinePatterns:
-    single = "".join(s for s in rules.separators if len(s) == 1)
-    longer = [s for s in rules.separators if len(s) > 1]
-    boundary = f"[{re.escape(_CLAUSE + single)}]" + "".join(f"|{re.escape(s)}" for s in longer)
+    clause = re.escape(_CLAUSE)
     return _InlinePatterns(
-        re.compile(boundary),
-        frozenset(rules.separators),
+        re.compile(_alternation(rules.separators)),
+        re.compile(f"[{clause}]"),
+        re.compile(f"[{clause}][^{clause}]*$"),
         re.compile(_alternation(rules.introducers)),
         re.compile(f"(?:{_alternation(rules.introducers)})[：:]$"),
         re.compile(_alternation(rules.joiners)),
@@ -212,28 +212,31 @@ def _without_overlaps(lists: list[EnumeratedList]) -> list[EnumeratedList]:
 
 
 def _inline_lists(text: str, rules: InlineRules, blocks: Sequence[EnumeratedList]) -> list[EnumeratedList]:
-    """Clauses split at separators into pieces; a clause of two or more pieces may be a list."""
+    """Clauses with separators, split into pieces; a clause of two or more pieces may be a list."""
     patterns = _inline_patterns(rules)
     block_spans = [(b.start, b.end) for b in blocks]
     block_starts = [start for start, _ in block_spans]
+    reach = rules.max_item * 4  # how far back a clause start is looked for: items are short
     found: list[EnumeratedList] = []
-    pieces: list[tuple[int, int]] = []
-    piece_start = 0
-    for boundary in [*patterns.boundary.finditer(text), None]:
-        end = boundary.start() if boundary is not None else len(text)
-        if boundary is not None and boundary.group() in patterns.separators:
-            pieces.append((piece_start, end))
-            piece_start = boundary.end()
-            continue
-        if pieces:  # a clause with separators ends here
-            pieces.append((piece_start, end))
-            index = bisect_right(block_starts, pieces[0][0]) - 1
-            if index < 0 or pieces[0][0] >= block_spans[index][1]:  # not inside a block list's item
-                enumerated = _inline_list(text, pieces, rules, patterns)
-                if enumerated is not None:
-                    found.append(enumerated)
-            pieces = []
-        piece_start = boundary.end() if boundary is not None else len(text)
+    clause_end = -1
+    for separator in patterns.separator.finditer(text):
+        if separator.start() < clause_end:
+            continue  # a later separator of a clause already handled
+        before = patterns.clause_start.search(text, max(separator.start() - reach, 0), separator.start())
+        clause_start = before.start() + 1 if before is not None else max(separator.start() - reach, 0)
+        after = patterns.clause_end.search(text, separator.end())
+        clause_end = after.start() if after is not None else len(text)
+        index = bisect_right(block_starts, clause_start) - 1
+        if index >= 0 and clause_start < block_spans[index][1]:
+            continue  # inside a block list's item
+        pieces, piece_start = [], clause_start
+        for inner in patterns.separator.finditer(text, clause_start, clause_end):
+            pieces.append((piece_start, inner.start()))
+            piece_start = inner.end()
+        pieces.append((piece_start, clause_end))
+        enumerated = _inline_list(text, pieces, rules, patterns)
+        if enumerated is not None:
+            found.append(enumerated)
     return found
 
 
