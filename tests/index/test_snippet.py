@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from medannot.index.snippet import highlights, make_snippet, word_pattern
-from medannot.index.text import pack_bounds, unpack
 
 
-def bounds(*tokens: tuple[int, int]):
-    return unpack(pack_bounds(tokens))
+def bounds(*tokens: tuple[int, int]) -> set[int]:
+    return {offset for token in tokens for offset in token}
 
 
 def test_query_words_are_highlighted_only_as_whole_index_words():

@@ -20,7 +20,7 @@ from ..export.records import Tally, convert_records
 from ..lexicon import Lexicon
 from ..segment import Segmenter, create_segmenter
 from .schema import create
-from .text import index_form, pack, pack_bounds, segmented
+from .text import index_form, pack, segmented
 from .vocabulary import Vocabulary
 
 __all__ = ["BuildStats", "IndexWriter", "build_index"]
@@ -112,7 +112,6 @@ class IndexWriter:
         concept_words = [f"c{num}" for _, _, num in spans]
 
         body = segmented(index_form(text), record["tokens"])
-        bounds = pack_bounds(record["tokens"])
         url = source.get("url")
         asserted, mentioned = sorted(asserted_set), sorted(mentioned_set)
         filter_words = " ".join([*(f"a{num}" for num in asserted), *(f"m{num}" for num in mentioned)])
@@ -135,7 +134,7 @@ class IndexWriter:
                 (*values, rowid),
             )
             execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
-        execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)", (rowid, text, bounds, orjson.dumps(spans)))
+        execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (rowid, text, orjson.dumps(spans)))
         execute(
             "INSERT INTO fts(rowid, title, body, concepts, filters) VALUES (?, ?, ?, ?, ?)",
             (rowid, title_words, body, " ".join(concept_words), filter_words),

@@ -2,7 +2,7 @@
 
 FTS5's own ``snippet()`` would cut from the segmented, folded copy of the text; instead the query's
 words are found again in the (folded) original text, kept where they are whole index words (at
-token boundaries), and the query's concepts are found among the entity spans, so every highlight is
+token boundaries, see ``text.Boundaries``), and the query's concepts are found among the entity spans, so every highlight is
 an exact ``[start, end)`` range of ``content.text``.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..lexicon import fold
@@ -51,20 +51,17 @@ def word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-def _separated(folded: str, bounds: Sequence[int], position: int) -> bool:
+def _separated(folded: str, boundaries: Container[int], position: int) -> bool:
     """Whether a word may start or end at ``position``: a token boundary, the text's edge, or a
     non-word character beside it (unicode61 splits ``covid-19`` inside one token)."""
-    if position == 0 or position == len(folded):
-        return True
-    i = bisect.bisect_left(bounds, position)
-    if i < len(bounds) and bounds[i] == position:
+    if position == 0 or position == len(folded) or position in boundaries:
         return True
     return not (folded[position - 1].isalnum() and folded[position].isalnum())
 
 
 def highlights(
     text: str,
-    bounds: Sequence[int],
+    boundaries: Container[int],
     spans: Iterable[Sequence[int]],
     pattern: re.Pattern[str] | None,
     concepts: frozenset[int],
@@ -75,7 +72,7 @@ def highlights(
         folded = fold(text)
         for match in pattern.finditer(folded):
             start, end = match.span()
-            if _separated(folded, bounds, start) and _separated(folded, bounds, end):
+            if _separated(folded, boundaries, start) and _separated(folded, boundaries, end):
                 found.append((start, end))
     if concepts:
         found += [(s, e) for s, e, num in spans if num in concepts]

@@ -1,4 +1,4 @@
-"""How content text becomes FTS5 input, and the token boundaries kept to map matches back to it.
+"""How content text becomes FTS5 input, and how token boundaries are found again from it.
 
 The ``body`` column holds the record's tokens joined by single spaces, so unicode61 (which would
 keep a run of Chinese characters as one token) sees the segmenter's words. unicode61 lowercases
@@ -8,16 +8,18 @@ first; both forms keep every character at its offset.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import chain, starmap
+from itertools import accumulate, chain, starmap
 
 from ..lexicon import fold
 
-__all__ = ["index_form", "segmented", "pack", "unpack", "pack_bounds"]
+__all__ = ["Boundaries", "index_form", "segmented", "pack", "unpack"]
 
+_SPACE = re.compile(r"\s")
 _NEEDS_FOLD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
@@ -48,6 +50,32 @@ def unpack(blob: bytes) -> array:
     return numbers
 
 
-def pack_bounds(spans: Iterable[Sequence[int]]) -> bytes:
-    """Token spans as start, end, start, end, … (sorted; a boundary may repeat)."""
-    return pack(chain.from_iterable(spans))
+class Boundaries:
+    """Where the record's tokens start and end, recovered from the indexed body.
+
+    Records from ``medannot annotate`` have every non-whitespace character in exactly one token, so
+    the boundaries are the running sums of the body's word lengths counted in the text without its
+    whitespace; a record that breaks that rule is aligned word by word instead.
+    """
+
+    def __init__(self, text: str, body: str) -> None:
+        words = [w for w in body.split(" ") if w]
+        self._spaces = [m.start() for m in _SPACE.finditer(text)]
+        self._offsets = set(accumulate(map(len, words), initial=0))
+        if max(self._offsets) != len(text) - len(self._spaces):
+            self._spaces = []
+            self._offsets = set(chain.from_iterable(_align(text, words)))
+
+    def __contains__(self, position: int) -> bool:
+        return position - bisect.bisect_left(self._spaces, position) in self._offsets
+
+
+def _align(text: str, words: list[str]) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for word in words:
+        start = text.find(word, position)
+        if start < 0:  # the body is not this text's: keep what aligned
+            break
+        position = start + len(word)
+        spans.append((start, position))
+    return spans
