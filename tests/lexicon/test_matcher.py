@@ -78,3 +78,22 @@ def test_token_boundaries():
     boundaries = TokenBoundaries([(0, 2), (2, 3), (4, 6)])
     assert boundaries.fits(0, 3) and boundaries.fits(4, 6) and boundaries.fits(2, 3)
     assert not boundaries.fits(1, 3) and not boundaries.fits(0, 1) and not boundaries.fits(3, 6)
+
+
+def test_a_listed_suffix_extends_a_mention_on_token_boundaries():
+    lex = lexicon(("克霉唑",), ("皮疹",))
+    lex.concepts["C0"] = Concept("C0", "克霉唑", "drug")
+    lex.suffixes = {"drug": ("软膏", "片")}
+    lex._index = None
+    matcher = Matcher(lex)
+    text = "外用克霉唑软膏后皮疹"
+    tokens = spans(text, ["外用", "克霉唑", "软膏", "后", "皮疹"])
+    assert [(text[m.start : m.end], m.term) for m in matcher.find(text, tokens)] == [("克霉唑软膏", "克霉唑"), ("皮疹", "皮疹")]
+    tokens = spans(text, ["外用", "克霉唑", "软", "膏后", "皮疹"])  # 软膏 does not end on a token end
+    assert [text[m.start : m.end] for m in matcher.find(text, tokens)] == ["克霉唑", "皮疹"]
+
+
+def test_the_builtin_manifest_lists_drug_dosage_forms():
+    from medannot.lexicon import load_lexicon
+
+    assert "泡腾片" in load_lexicon(builtin=True).suffixes["drug"]

@@ -124,6 +124,18 @@ def concept_files(path: Path) -> list[Path]:
     return [path]
 
 
+def _suffixes(raw: object, where: str) -> dict[str, tuple[str, ...]]:
+    """The manifest's ``suffixes``: category -> words, longest first."""
+    if not isinstance(raw, dict):
+        raise LexiconError("MA202", where=where, detail="suffixes must map a category to a list of words")
+    out = {}
+    for category, words in raw.items():
+        if category not in CATEGORIES or not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError("MA202", where=where, detail=f"suffixes of {category!r}: a known category with a list of words")
+        out[category] = tuple(sorted(words, key=len, reverse=True))
+    return out
+
+
 def builtin_files() -> tuple[dict, list[Path]]:
     """The built-in manifest (``lexicons/lexicon.yaml``) and the concept files it lists, in order."""
     root = lexicons_dir()
@@ -147,15 +159,19 @@ def inspect_lexicon(paths: Sequence[str | Path] = (), *, builtin: bool = True) -
     """
     layers: list[list[Path]] = []
     name, version = "user", "0"
+    suffixes: dict[str, tuple[str, ...]] = {}
     if builtin:
         manifest, files = builtin_files()
         name, version = str(manifest.get("name", "medannot")), str(manifest.get("version", "0"))
+        suffixes = _suffixes(manifest.get("suffixes") or {}, f"{lexicons_dir() / 'lexicon.yaml'}:1")
         layers.append(files)
     layers.extend(concept_files(Path(p)) for p in paths)
 
     errors: list[LexiconError] = []
     warnings: list[str] = []
     digest = hashlib.sha256()
+    if builtin:
+        digest.update((lexicons_dir() / "lexicon.yaml").read_bytes())
     concepts: dict[str, Concept] = {}
     layer_of: dict[str, int] = {}
     ever_defined: set[str] = set()
@@ -181,7 +197,9 @@ def inspect_lexicon(paths: Sequence[str | Path] = (), *, builtin: bool = True) -
     for concept in concepts.values():
         if concept.broader is not None and concept.broader not in ever_defined:
             errors.append(LexiconError("MA202", where=concept.origin, detail=f"broader id {concept.broader!r} does not exist"))
-    lexicon = Lexicon(name=name, version=version, concepts=concepts, sha256=digest.hexdigest(), sources=[str(p) for p in paths])
+    lexicon = Lexicon(
+        name=name, version=version, concepts=concepts, sha256=digest.hexdigest(), sources=[str(p) for p in paths], suffixes=suffixes
+    )
     return Inspection(lexicon, [f for files in layers for f in files], errors, warnings, shadowed)
 
 

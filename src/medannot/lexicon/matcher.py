@@ -66,6 +66,7 @@ class Matcher:
                 self.targets.append((concept, term))
         # The same, flattened to (category, canonical, concept id, term) for callers in a hot loop.
         self.labels: list[tuple[str, str, str, str]] = [(c.category, c.canonical, c.id, t) for c, t in self.targets]
+        self._suffixes = [lexicon.suffixes.get(c.category) for c, _ in self.targets]
         implementation = ahocorasick_rs.Implementation.ContiguousNFA  # faster than the DFA at this size
         self._automaton = ahocorasick_rs.AhoCorasick(keys, implementation=implementation) if keys else None
 
@@ -74,7 +75,8 @@ class Matcher:
 
         With ``tokens`` (``(start, end)`` spans), a match must begin at a token start and finish
         at a token end; a longer match that cuts a token gives way to a shorter one that fits, or
-        to a match that starts later.
+        to a match that starts later. Then a word the lexicon lists as a suffix of the match's
+        category (a drug's dosage form: 软膏, 泡腾片) extends it when it follows on token boundaries.
         """
         targets = self.targets
         return [Match(start, end, *targets[index]) for index, start, end in self.spans(text, tokens)]
@@ -103,8 +105,17 @@ class Matcher:
             return kept
         boundaries = TokenBoundaries(tokens)
         starts, ends = boundaries.starts, boundaries.ends
+        suffixes = self._suffixes
         for candidate in candidates:
             if candidate[1] >= covered and candidate[1] in starts and candidate[2] in ends:
                 kept.append(candidate)
                 covered = candidate[2]
+        for position, (index, start, end) in enumerate(kept):
+            if suffixes[index] is not None:  # a drug's dosage form belongs to the mention
+                limit = kept[position + 1][1] if position + 1 < len(kept) else len(text)
+                for suffix in suffixes[index]:
+                    stop = end + len(suffix)
+                    if stop <= limit and stop in ends and text.startswith(suffix, end):
+                        kept[position] = (index, start, stop)
+                        break
         return kept

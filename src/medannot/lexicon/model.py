@@ -76,6 +76,7 @@ class Lexicon:
     concepts: dict[str, Concept]
     sha256: str  # over every file that went into it, in load order
     sources: list[str] = field(default_factory=list)
+    suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # category -> words that extend a mention
     _index: dict[str, tuple[str, Concept]] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
