@@ -245,16 +245,14 @@ def _nearest_cues(entity: Entity, cues: Sequence[_Cue], terminators: Sequence[tu
 def _carry_along_enumerations(
     text: str, members: Sequence[Entity], found: list[_Flags], enumerators: Sequence[str]
 ) -> None:
-    """Forward flags flow right and backward flags flow left across 、/和/及 … joins."""
-    joined = [
-        left.end == right.start or text[left.end : right.start].strip() in enumerators
-        for left, right in zip(members, members[1:])
-    ]
-    for i, join in enumerate(joined):
-        if join:
+    """Forward flags flow right across 、/和/及 … joins and between adjacent findings (无恶心呕吐);
+    backward flags flow left across explicit joins only (咳嗽有痰吗 asks about the phlegm)."""
+    gaps = [text[left.end : right.start].strip() for left, right in zip(members, members[1:])]
+    for i, gap in enumerate(gaps):
+        if gap in enumerators or not gap:
             _inherit(members[i + 1], found[i + 1], found[i], "forward")
-    for i in range(len(joined) - 1, -1, -1):
-        if joined[i]:
+    for i in range(len(gaps) - 1, -1, -1):
+        if gaps[i] in enumerators:
             _inherit(members[i], found[i], found[i + 1], "backward")
 
 
