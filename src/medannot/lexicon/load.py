@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..resources import lexicons_dir
 from ..yamlfile import Located, check_keys, load_yaml
+from .cache import load_cached, store
 from .model import CATEGORIES, Concept, Lexicon, fold
 
 __all__ = ["load_lexicon", "inspect_lexicon", "Inspection", "Shadowed", "concept_files", "builtin_files", "FORMAT"]
@@ -93,8 +94,19 @@ def _entry(located: Located, default_category: object) -> _Entry:
     return _Entry(concept, concept_id, where)
 
 
-def _read_file(path: Path, errors: list[LexiconError]) -> list[_Entry]:
-    """The entries of one concept file; bad entries go to ``errors`` and are skipped."""
+def _read_file(path: Path, data: bytes, errors: list[LexiconError]) -> list[_Entry]:
+    """The entries of one concept file (``data``: its bytes); bad entries go to ``errors`` and are skipped."""
+    cached = load_cached(path, data)
+    if cached is not None:
+        return [_Entry(*entry) for entry in cached]
+    problems = len(errors)
+    out = _parse_file(path, errors)
+    if len(errors) == problems:
+        store(path, data, [(entry.concept, entry.id, entry.where) for entry in out])
+    return out
+
+
+def _parse_file(path: Path, errors: list[LexiconError]) -> list[_Entry]:
     try:
         header, located = load_yaml(path, "concepts")
         where0 = f"{path}:1"
@@ -178,8 +190,9 @@ def inspect_lexicon(paths: Sequence[str | Path] = (), *, builtin: bool = True) -
     for layer, files in enumerate(layers):
         seen: dict[str, str] = {}
         for file in files:
-            digest.update(file.read_bytes())
-            for entry in _read_file(file, errors):
+            data = file.read_bytes()
+            digest.update(data)
+            for entry in _read_file(file, data, errors):
                 if entry.id in seen:
                     errors.append(LexiconError("MA204", where=entry.where, id=entry.id, first=seen[entry.id]))
                     continue
