@@ -54,6 +54,7 @@ class IndexWriter:
         self.vocabulary = Vocabulary(self.connection)
         if lexicon is not None:
             self.vocabulary.add_lexicon(lexicon)
+        self._segmenter_name: str | None = None
         self._segmenter: Segmenter | None = None
 
     def __enter__(self) -> IndexWriter:
@@ -67,12 +68,16 @@ class IndexWriter:
             self.connection.execute("COMMIT" if commit else "ROLLBACK")
         self.connection.close()
 
-    def _title_segmenter(self, record: dict[str, Any]) -> Segmenter:
-        """The segmenter the records were made with, loaded with the index's terms (for titles)."""
+    def _note_segmenter(self, record: dict[str, Any]) -> None:
+        """Remember the segmenter the records were made with: queries must be split by the same one."""
+        if self._segmenter_name is None:
+            self._segmenter_name = (record.get("pipeline") or {}).get("segmenter") or "rjieba"
+            self.connection.execute("INSERT OR REPLACE INTO info VALUES ('segmenter', ?)", (self._segmenter_name,))
+
+    def _title_segmenter(self) -> Segmenter:
+        """That segmenter, loaded with the index's terms, for titles (which records do not segment)."""
         if self._segmenter is None:
-            name = (record.get("pipeline") or {}).get("segmenter") or "rjieba"
-            self._segmenter = create_segmenter(name, self.vocabulary.user_words())
-            self.connection.execute("INSERT OR REPLACE INTO info VALUES ('segmenter', ?)", (name,))
+            self._segmenter = create_segmenter(self._segmenter_name or "rjieba", self.vocabulary.user_words())
         return self._segmenter
 
     def add(self, record: dict[str, Any], raw: bytes | None = None) -> str:
@@ -87,6 +92,7 @@ class IndexWriter:
         row = execute("SELECT rowid, digest FROM docs WHERE id = ?", (record["id"],)).fetchone()
         if row is not None and row[1] == digest:
             return "unchanged"
+        self._note_segmenter(record)
 
         text: str = record["content"]["text"]
         meta = record.get("meta") or {}
@@ -94,7 +100,7 @@ class IndexWriter:
         title = meta.get("title") or ""
         title_words = ""
         if title:
-            title_words = segmented(index_form(title), self._title_segmenter(record).segment(title).spans)
+            title_words = segmented(index_form(title), self._title_segmenter().segment(title).spans)
 
         vocabulary = self.vocabulary
         asserted_set: set[int] = set()  # mentioned at least once not negated
