@@ -15,6 +15,7 @@ from typing import Any
 import click
 import orjson
 
+from ..export.records import Tally
 from .index import _fail, _report_bad_lines
 
 __all__ = ["export"]
@@ -31,7 +32,7 @@ _units = click.option(
 )
 
 
-def _finish(tally: Any, what: str) -> None:
+def _finish(tally: Tally, what: str) -> None:
     click.echo(f"medannot export: {tally.describe()} → {what}", err=True)
     _report_bad_lines(tally)
     sys.exit(1 if tally.bad_lines else 0)
@@ -42,11 +43,11 @@ def _write_lines(
     output: str,
     convert: Callable[[dict[str, Any]], bytes],  # record -> bytes
     closing: Callable[[], bytes] = bytes,
-) -> Any:
+) -> Tally:
     """Write ``convert(record)`` for every record, then ``closing()``, to ``output`` (atomically)."""
     from ..batch.writer import AtomicWriter
     from ..errors import MedannotError
-    from ..export.records import Tally, convert_records
+    from ..export.records import convert_records
 
     tally = Tally()
     try:
@@ -129,7 +130,7 @@ def brat(records: tuple[str, ...], output: str) -> None:
     """brat standoff: NAME.txt + NAME.ann per record, annotation.conf, and records.tsv (NAME → id)."""
     from ..errors import MedannotError
     from ..export.brat import annotation_conf, brat_ann, file_stem, write_files
-    from ..export.records import Tally, convert_records
+    from ..export.records import convert_records
 
     directory = Path(output)
     directory.mkdir(parents=True, exist_ok=True)

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..export.records import Tally
 from ..lexicon.model import CATEGORIES
+
+if TYPE_CHECKING:
+    from ..index import SearchResult
 
 __all__ = ["index", "search"]
 
@@ -24,7 +28,7 @@ def _fail(error: Exception) -> None:
     sys.exit(2)
 
 
-def _report_bad_lines(tally: Any) -> None:
+def _report_bad_lines(tally: Tally) -> None:
     for item in tally.bad_lines[:_SHOWN_PROBLEMS]:
         click.echo(f"  {item.reason}", err=True)
     if len(tally.bad_lines) > _SHOWN_PROBLEMS:
@@ -145,7 +149,7 @@ def search(query: str, db: str, concepts: tuple[str, ...], include_negated: bool
     _print_result(result, color=sys.stdout.isatty())
 
 
-def _print_result(result: Any, *, color: bool) -> None:
+def _print_result(result: SearchResult, *, color: bool) -> None:
     def mark(text: str) -> str:
         return click.style(text, fg="red", bold=True) if color else text
 
