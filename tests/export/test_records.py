@@ -59,3 +59,15 @@ def test_convert_records_reports_records_that_break_the_converter(records, tmp_p
     assert [line.record["id"] for line, _ in converted] == [records[0]["id"]]
     assert tally.records == 1 and len(tally.bad_lines) == 1
     assert tally.bad_lines[0].id == "bad" and "KeyError" in tally.bad_lines[0].reason
+
+
+def test_entities_whose_offsets_do_not_match_the_text_are_refused(records, tmp_path):
+    from medannot.export.doccano import doccano_line
+
+    stale = {**records[0], "id": "stale", "entities": [{**records[0]["entities"][0], "start": 1}]}
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(orjson.dumps(records[0]) + b"\n" + orjson.dumps(stale) + b"\n")
+    tally = Tally()
+    exported = list(convert_records([path], lambda line: doccano_line(line.record), tally))
+    assert len(exported) == 1 and tally.bad_lines[0].id == "stale"
+    assert "does not match the content text" in tally.bad_lines[0].reason

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lexicon.model import CATEGORIES
+from .records import checked_entities
 
 __all__ = ["ATTRIBUTES", "brat_ann", "annotation_conf", "file_stem", "fragments", "write_files"]
 
@@ -39,7 +40,7 @@ def brat_ann(record: dict[str, Any]) -> str:
     text: str = record["content"]["text"]
     lines: list[str] = []
     attribute = note = 0
-    for number, entity in enumerate(record["entities"], 1):
+    for number, entity in enumerate(checked_entities(record), 1):
         pieces = fragments(text, entity["start"], entity["end"])
         if not pieces:
             continue

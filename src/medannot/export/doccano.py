@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .offsets import offset_converter
+from .records import checked_entities
 
 __all__ = ["doccano_line"]
 
@@ -20,7 +21,7 @@ def doccano_line(record: dict[str, Any], *, units: str = "codepoints") -> dict[s
     at = offset_converter(text, units)
     return {
         "text": text,
-        "label": [[at(e["start"]), at(e["end"]), e["label"]] for e in record["entities"]],
+        "label": [[at(e["start"]), at(e["end"]), e["label"]] for e in checked_entities(record)],
         "id": record["id"],
         "title": meta.get("title"),
         "published": meta.get("published"),

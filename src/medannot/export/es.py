@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from ..about import SCHEMA_VERSION, __version__
-from .records import Tally, convert_records
+from .records import Tally, checked_entities, convert_records
 
 __all__ = ["SEGMENTED_ANALYZER", "es_document", "bulk_lines", "index_template", "write_bulk"]
 
@@ -43,7 +43,7 @@ def es_document(record: dict[str, Any]) -> dict[str, Any]:
             "concept_id": e["concept_id"],
             **{flag: bool(e.get(flag)) for flag in _ENTITY_FLAGS},
         }
-        for e in record["entities"]
+        for e in checked_entities(record)
     ]
     return {
         "id": record["id"],

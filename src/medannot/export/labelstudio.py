@@ -12,6 +12,7 @@ from xml.sax.saxutils import quoteattr
 
 from ..lexicon.model import CATEGORIES
 from .offsets import offset_converter
+from .records import checked_entities
 
 __all__ = ["FROM_NAME", "TO_NAME", "labelstudio_task", "labeling_config", "entity_note"]
 
@@ -42,7 +43,7 @@ def labelstudio_task(record: dict[str, Any], *, units: str = "codepoints") -> di
             "value": {"start": at(e["start"]), "end": at(e["end"]), "text": e["text"], "labels": [e["label"]]},
             "meta": {"text": [entity_note(e)]},
         }
-        for number, e in enumerate(record["entities"])
+        for number, e in enumerate(checked_entities(record))
     ]
     version = f"medannot {pipeline.get('medannot', '?')} / {lexicon.get('name', '?')} {lexicon.get('version', '?')}"
     return {

@@ -20,7 +20,7 @@ import orjson
 
 from ..errors import ExportError
 
-__all__ = ["Line", "Skipped", "Tally", "read_records", "record_problem", "convert_records"]
+__all__ = ["Line", "Skipped", "Tally", "read_records", "record_problem", "convert_records", "checked_entities"]
 
 
 T = TypeVar("T")
@@ -81,6 +81,21 @@ def record_problem(record: Any) -> str | None:
         if not isinstance(record.get(key), list):
             return f"missing list '{key}'"
     return None
+
+
+def checked_entities(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The record's entities, after checking each one's text is the content at its offsets.
+
+    Exports hand offsets to other tools as they are; a record edited by hand or by another program
+    could carry stale ones, and a reviewer would then see labels on the wrong characters.
+    """
+    text = record["content"]["text"]
+    entities = record["entities"]
+    for number, entity in enumerate(entities):
+        start, end = entity["start"], entity["end"]
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)) or text[start:end] != entity["text"]:
+            raise ValueError(f"entity {number} [{start}, {end}) {entity['text']!r} does not match the content text")
+    return entities
 
 
 def _open(path: str) -> IO[bytes]:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from ..export.records import Tally, convert_records
+from ..export.records import Tally, checked_entities, convert_records
 from ..lexicon import Lexicon
 from ..segment import Segmenter, create_segmenter
 from .schema import create
@@ -106,7 +106,7 @@ class IndexWriter:
         asserted_set: set[int] = set()  # mentioned at least once not negated
         mentioned_set: set[int] = set()
         spans = []
-        for entity in record["entities"]:
+        for entity in checked_entities(record):
             known = vocabulary.by_id.get(entity["concept_id"])  # inlined fast path: ~25 entities a record
             num = known.num if known else vocabulary.concept(entity["concept_id"], entity["canonical"], entity["label"])
             if entity["text"] not in vocabulary.seen:
