@@ -64,10 +64,12 @@ def create(path: str | Path) -> sqlite3.Connection:
     """Open (creating if needed) an index for writing."""
     connection = sqlite3.connect(str(path), isolation_level=None)
     _check(connection, path, allow_empty=True)
-    connection.executescript(_DDL)
+    connection.executescript(f"BEGIN; {_DDL} COMMIT;")  # one transaction: one sync, not one per table
+    connection.execute("BEGIN")
     connection.execute("INSERT OR IGNORE INTO info VALUES ('format', ?)", (FORMAT,))
     for option, value in _FTS_OPTIONS:  # stored in the table: they also apply to later updates
         connection.execute("INSERT INTO fts(fts, rank) VALUES (?, ?)", (option, value))
+    connection.execute("COMMIT")
     connection.execute("PRAGMA synchronous = NORMAL")
     return connection
 
