@@ -138,3 +138,8 @@ def test_presupposition_clears_hypothetical_and_final_cues(small_pipeline):
     assert flags(small_pipeline, "发烧不？") == {"发烧": {"uncertain": "不"}}
     assert flags(small_pipeline, "发烧不严重。") == {"发烧": {}}  # 不 does not end the clause
     assert flags(small_pipeline, "鼻塞没有。") == {"鼻塞": {"negated": "没有"}}
+
+
+def test_a_continuation_carries_the_clause_on(small_pipeline):
+    assert flags(small_pipeline, "如果头痛，或者伴有发热，请就医。") == {"头痛": {"hypothetical": "如果"}, "发热": {"hypothetical": "如果"}}
+    assert flags(small_pipeline, "没有发热，咳嗽。") == {"发热": {"negated": "没有"}, "咳嗽": {}}

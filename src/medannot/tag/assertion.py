@@ -33,7 +33,7 @@ FORMAT = "medannot-assertion/1"
 FLAGS = ("negated", "uncertain", "hypothetical", "adverse_event", "presupposed", "pseudo")
 _CLEARED_BY_PRESUPPOSITION = ("uncertain", "hypothetical")
 DIRECTIONS = ("forward", "backward", "both")
-_HEADER = {"format", "terminators", "enumerators", "clause_ends"}
+_HEADER = {"format", "terminators", "enumerators", "clause_ends", "continuations"}
 _DEFAULT_CLAUSE_ENDS = "。！？；，,;!?：:\n"
 
 
@@ -53,6 +53,7 @@ class AssertionRules:
     terminators: tuple[str, ...] = ()
     enumerators: tuple[str, ...] = ()
     clause_ends: str = _DEFAULT_CLAUSE_ENDS
+    continuations: tuple[str, ...] = ()  # a clause after a comma that starts with one continues the one before
     _compiled: _Compiled | None = field(default=None, init=False, repr=False, compare=False, hash=False)
 
     @property
@@ -74,6 +75,7 @@ class _Compiled:
     automaton: ahocorasick_rs.AhoCorasick
     patterns: list[tuple[CueRule, ...] | None]  # per pattern: its rules, or None for a terminator
     clause_end: re.Pattern[str]
+    bridge: re.Pattern[str] | None  # a comma followed by a continuation: no clause end
     final: list[bool]  # per pattern: whether any of its rules counts only at a clause's end
 
 
@@ -88,7 +90,9 @@ def _compile(rules: AssertionRules) -> _Compiled:
         targets.append(None)
     clause_end = re.compile(f"[{re.escape(rules.clause_ends)}]" if rules.clause_ends else "(?!)")
     final = [target is not None and any(rule.final for rule in target) for target in targets]
-    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end, final)
+    words = "|".join(map(re.escape, sorted(rules.continuations, key=len, reverse=True)))
+    bridge = re.compile(f"[，,](?=[ \t\u3000]*(?:{words}))") if words else None
+    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end, bridge, final)
 
 
 def load_rule_file(path: Path) -> AssertionRules:
@@ -125,6 +129,7 @@ def load_rule_file(path: Path) -> AssertionRules:
         tuple(str(t) for t in header.get("terminators") or ()),
         tuple(str(e) for e in header.get("enumerators") or ()),
         str(header.get("clause_ends", _DEFAULT_CLAUSE_ENDS)),
+        tuple(str(c) for c in header.get("continuations") or ()),
     )
 
 
@@ -137,6 +142,7 @@ def load_assertion_rules() -> AssertionRules:
         tuple(dict.fromkeys(t for part in loaded for t in part.terminators)),
         tuple(dict.fromkeys(e for part in loaded for e in part.enumerators)),
         "".join(dict.fromkeys(c for part in loaded for c in part.clause_ends)),
+        tuple(dict.fromkeys(c for part in loaded for c in part.continuations)),
     )
 
 
@@ -155,6 +161,8 @@ def assert_entities(
         return
     compiled = rules.compiled
     clause_ends = [m.start() for m in compiled.clause_end.finditer(text)]
+    if compiled.bridge is not None and (bridged := {m.start() for m in compiled.bridge.finditer(text)}):
+        clause_ends = [end for end in clause_ends if end not in bridged]
     boundaries = TokenBoundaries(tokens) if tokens is not None else None
     entity_starts = [e.start for e in entities]
 
