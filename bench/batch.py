@@ -1,11 +1,12 @@
 """Batch throughput with 1 and 2 local workers and with the Dask engine, and memory on a large input.
 
-    python bench/batch.py [--docs 3000] [--memory-mb 1024] [--memory-seconds 45] [--no-dask]
+    python bench/batch.py [--docs 3000] [--repeat 3] [--memory-mb 1024] [--memory-seconds 45] [--no-dask]
                           [--lexicon PATH --no-builtin-lexicon]
 
 Every figure is the real CLI (``python -m medannot annotate``) in a child process on the same
 generated JSONL corpus, so start-up, reading, IPC and writing are all included; the three
-outputs must be byte-identical. Target (issue 6): 2 workers ≥ 1.7× one worker on a 2-core machine.
+outputs must be byte-identical; each configuration runs ``--repeat`` times, interleaved, and
+the fastest run counts. Target (issue 6): 2 workers ≥ 1.7× one worker on a 2-core machine.
 Each line also says how many cores the run used and how many other processes took meanwhile: on
 a shared machine a low ratio next to a high "other" figure is contention, not the engine.
 
@@ -163,6 +164,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=3000, help="documents in the throughput corpus")
     parser.add_argument("--memory-mb", type=int, default=1024, help="size of the large input (0: skip)")
     parser.add_argument("--memory-seconds", type=float, default=45.0)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per configuration; the fastest counts")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
     parser.add_argument("--lexicon", action="append", default=[], help="passed to medannot annotate")
     parser.add_argument("--no-builtin-lexicon", action="store_true", help="passed to medannot annotate")
@@ -175,22 +177,27 @@ def main() -> None:
         corpus = tmp / "corpus.jsonl"
         size = generate(corpus, args.docs)
         print(f"corpus: {args.docs} documents, {size / 1e6:.1f} MB JSONL (half HTML pages, half text dumps)")
-        runs = [("local, 1 worker", ["--workers", "1"]), ("local, 2 workers", ["--workers", "2"])]
+        runs = {"local, 1 worker": ["--workers", "1"], "local, 2 workers": ["--workers", "2"]}
         if not args.no_dask:
-            runs.append(("dask LocalCluster, 2 workers", ["--engine", "dask", "--workers", "2"]))
+            runs["dask LocalCluster, 2 workers"] = ["--engine", "dask", "--workers", "2"]
+        best: dict[str, tuple[float, float, float, dict]] = {}
+        outputs = set()
+        for _ in range(args.repeat):  # interleaved, so a burst of load elsewhere hits all alike
+            for label, extra in runs.items():
+                output = tmp / "out.jsonl"
+                result = annotate(corpus, output, tmp / "stats.json", extra, lexicon)
+                if label not in best or result[0] < best[label][0]:
+                    best[label] = result
+                outputs.add(output.read_bytes())
         base = None
-        outputs = []
-        for label, extra in runs:
-            output = tmp / f"out-{len(outputs)}.jsonl"
-            elapsed, cpu, others, stats = annotate(corpus, output, tmp / "stats.json", extra, lexicon)
+        for label, (elapsed, cpu, others, stats) in best.items():
             rate = stats["documents"] / elapsed
             base = base or rate
             print(
                 f"{label:<30} {elapsed:7.2f} s  {rate:8.1f} docs/s  {stats['characters'] / elapsed / 1000:7.0f}k chars/s  "
                 f"{rate / base:5.2f}x   cores used {cpu / elapsed:4.2f}, by other processes {others / elapsed:4.2f}"
             )
-            outputs.append(output.read_bytes())
-        print(f"outputs identical: {all(output == outputs[0] for output in outputs)}   target: 2 workers >= 1.70x")
+        print(f"best of {args.repeat}; outputs identical: {len(outputs) == 1}   target: 2 workers >= 1.70x")
         if args.memory_mb:
             memory(tmp, args.memory_mb, args.memory_seconds, lexicon)
 
