@@ -6,9 +6,11 @@ left alone, so re-running ``index build`` over a grown output file only pays for
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,8 +170,26 @@ def build_index(
     """Upsert every record of ``inputs`` (annotate's JSONL output) into the index at ``db``."""
     started = time.perf_counter()
     stats = BuildStats()
-    with IndexWriter(db, lexicon, batch_size=batch_size) as writer:
+    with IndexWriter(db, lexicon, batch_size=batch_size) as writer, _lexicon_frozen():
         for _, outcome in convert_records(inputs, lambda line: writer.add(line.record, line.raw.strip()), stats.tally):
             setattr(stats, outcome, getattr(stats, outcome) + 1)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+@contextmanager
+def _lexicon_frozen() -> Iterator[None]:
+    """Keep the objects alive so far (the lexicon, the vocabulary) out of cyclic garbage collection.
+
+    Each record parses into thousands of small lists that die by reference counting but still
+    trigger collections, and every older-generation collection would walk the tens of thousands of
+    lexicon objects again (about 15% of the build time). Skipped when the caller froze objects itself.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
