@@ -1,6 +1,6 @@
 """Batch throughput with 1 and 2 local workers and with the Dask engine, and memory on a large input.
 
-    python bench/batch.py [--docs 3000] [--repeat 3] [--memory-mb 1024] [--memory-seconds 45] [--no-dask]
+    python bench/batch.py [--docs 10000] [--repeat 2] [--memory-mb 1024] [--memory-seconds 45] [--no-dask]
                           [--lexicon PATH --no-builtin-lexicon]
 
 Every figure is the real CLI (``python -m medannot annotate``) in a child process on the same
@@ -161,10 +161,10 @@ def memory(tmp: Path, megabytes: int, seconds: float, lexicon: list[str]) -> Non
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=3000, help="documents in the throughput corpus")
+    parser.add_argument("--docs", type=int, default=10000, help="documents in the throughput corpus (start-up must not dominate)")
     parser.add_argument("--memory-mb", type=int, default=1024, help="size of the large input (0: skip)")
     parser.add_argument("--memory-seconds", type=float, default=45.0)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per configuration; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per configuration; the fastest counts")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
     parser.add_argument("--lexicon", action="append", default=[], help="passed to medannot annotate")
     parser.add_argument("--no-builtin-lexicon", action="store_true", help="passed to medannot annotate")
