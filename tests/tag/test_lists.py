@@ -108,3 +108,15 @@ def _lines(text: str) -> list[Paragraph]:
 def _entity(text: str, term: str) -> Entity:
     start = text.index(term)
     return Entity(start, start + len(term), term, "symptom", term, term, term, 0)
+
+
+def test_items_headed_by_a_term_and_a_colon_are_about_that_term():
+    text = "1、糖尿病肾病：后期出现水肿。\n2、糖尿病足：足部麻木。"
+
+    def entity(term: str, label: str) -> Entity:
+        start = text.index(term)
+        return Entity(start, start + len(term), term, label, term, term, term, 0)
+
+    entities = [entity("糖尿病肾病", "disease"), entity("水肿", "symptom"), entity("糖尿病足", "disease"), entity("麻木", "symptom")]
+    lists = find_lists(text, [], entities)
+    assert [(l.style, l.kind, len(l.items)) for l in lists] == [("numbered", "generic", 2)]

@@ -141,7 +141,7 @@ def find_lists(
     lists = _without_overlaps(lists)
     lists.extend(_inline_lists(text, inline or _default_inline_rules(), lists))
     lists.sort(key=lambda l: l.start)
-    _attach(lists, entities)
+    _attach(text, lists, entities)
     return lists
 
 
@@ -274,7 +274,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _attach(lists: Sequence[EnumeratedList], entities: Sequence[Entity]) -> None:
+def _attach(text: str, lists: Sequence[EnumeratedList], entities: Sequence[Entity]) -> None:
     """O((items + entities) log entities): entities are found by bisection, not by scanning."""
     order = sorted(range(len(entities)), key=lambda i: entities[i].start)
     starts = [entities[i].start for i in order]
@@ -288,7 +288,19 @@ def _attach(lists: Sequence[EnumeratedList], entities: Sequence[Entity]) -> None
                     item.entities.append(entity_index)
                     if entity.list_item is None:
                         entity.list_item = (list_index, item_index)
-            if any(entities[i].label == "symptom" for i in item.entities):
+            if _is_symptom_item(text, item, entities):
                 symptom_items += 1
         if symptom_items * 2 > len(enumerated.items):
             enumerated.kind = "symptom"
+
+
+def _is_symptom_item(text: str, item: ListItem, entities: Sequence[Entity]) -> bool:
+    """An item headed by a term and a colon (1、糖尿病肾病：…) is about that term; any other item
+    counts as a symptom item when it carries a symptom."""
+    if not item.entities:
+        return False
+    head = entities[item.entities[0]]
+    lead = text[item.start : head.start].strip().lstrip(item.marker).strip()
+    if not lead and text.startswith(("：", ":"), head.end):
+        return head.label == "symptom"
+    return any(entities[i].label == "symptom" for i in item.entities)
