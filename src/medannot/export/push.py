@@ -160,7 +160,9 @@ def push(
         for ok, item in results:
             ((_, info),) = item.items()
             doc_id = str(info.get("_id"))
-            queue = pending[doc_id]
+            queue = pending.get(doc_id)
+            if not queue:  # an answer for nothing we sent: the server's business, not a document of ours
+                continue
             action = queue.popleft()
             if not queue:
                 del pending[doc_id]
