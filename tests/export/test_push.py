@@ -113,3 +113,20 @@ def test_cli_writes_failures_that_can_be_pushed_again(records, records_file, tmp
         again = runner.invoke(main, ["index", "push", str(failed), "--url", url, "--no-template", "--failures", str(tmp_path / "f2")])
         assert again.exit_code == 0, again.output
     assert set(fake.documents) == {r["id"] for r in records}
+
+
+def test_documents_the_answer_does_not_mention_are_failures(records, records_file):
+    fake = FakeElasticsearch()
+    original = fake.handle_bulk
+
+    def forgetful(body: bytes):
+        answer = original(body)
+        answer["items"] = [item for item in answer["items"] if item["index"]["_id"] != "flu"]
+        answer["items"].append({"index": {"_id": "stranger", "status": 201}})
+        return answer
+
+    fake.handle_bulk = forgetful
+    with serve(fake) as url:
+        stats, failures = run([records_file], url, batch_size=100)
+    assert [f.id for f in failures] == ["flu"] and "did not mention" in failures[0].error
+    assert stats.indexed == len(records) - 1

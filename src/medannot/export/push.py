@@ -170,6 +170,10 @@ def push(
                 stats.indexed += 1
             else:
                 fail(action, info.get("status"), _reason(info.get("error")))
+        for queue in pending.values():  # sent but never answered by id: not known to be indexed
+            for action in queue:
+                fail(action, None, "the server's answer did not mention this document")
+        pending.clear()
     except TransportError as error:  # the server went away mid-run: fail what is left, keep it
         stats.unreachable = ExportError("MA404", url=url, detail=str(error)).args[0]
         for queue in pending.values():
