@@ -37,6 +37,27 @@ def test_an_answer_that_names_the_finding_counts(small_pipeline):
     assert found == {(0, "发烧"): "absent", (1, "发烧"): "absent", (1, "咳嗽"): "present"}
 
 
+def test_a_mention_in_a_later_reply_beats_a_bare_yes(small_pipeline):
+    found = run(small_pipeline, [("医生", "呕吐吗？"), ("患者", "是的"), ("患者", "不呕吐")])
+    assert found[(0, "呕吐")] == "absent"
+
+
+def test_a_reply_that_asks_back_is_no_answer(small_pipeline):
+    found = run(small_pipeline, [("医生", "头晕吗？"), ("患者", "会不会是贫血？"), ("患者", "没有")])
+    assert found[(0, "头晕")] == "absent"
+
+
+@pytest.mark.parametrize("question", ["咳嗽，发烧不", "咳嗽，发烧有吗？", "咳嗽，发烧有没有"])
+def test_questions_after_the_finding_are_answered(small_pipeline, question):
+    found = run(small_pipeline, [("医生", question), ("患者", "没有")])
+    assert found[(0, "咳嗽")] == "absent" and found[(0, "发烧")] == "absent"
+
+
+def test_an_embedded_question_asks_nobody(small_pipeline):
+    found = run(small_pipeline, [("医生", "建议去医院检查是否有肺炎"), ("患者", "嗯，好的")])
+    assert found[(0, "肺炎")] == "uncertain"
+
+
 def test_a_question_asks_about_the_clauses_before_it(small_pipeline):
     found = run(small_pipeline, [("医生", "有恶心，呕吐吗？"), ("患者", "没有")])
     assert found == {(0, "恶心"): "absent", (0, "呕吐"): "absent"}

@@ -184,17 +184,27 @@ def _asked(text: str, entities: list[Entity], rules: DialogueRules) -> set[int]:
 def _answered(
     text: str, turns: Sequence[Turn], by_turn: list[list[Entity]], index: int, entity: Entity, rules: DialogueRules
 ) -> tuple[str, str] | None:
+    """The status the replies give: a mention of the same finding in any of them (不吐 after 是的
+    still says no), else the yes or no that opens the first reply that is not itself a question."""
     speaker = turns[index].speaker
     replies = [i for i in range(index + 1, len(turns)) if turns[i].speaker != speaker][: rules.window]
-    for position, reply in enumerate(replies):
+    for reply in replies:
         for other in by_turn[reply]:
             if other.concept_id == entity.concept_id and not other.uncertain:
                 return status(other), other.cues.get("negated", "")
-        if position == 0:
-            found = answer(text[turns[reply].start : turns[reply].end], rules)
-            if found is not None:
-                return found
+    for reply in replies:
+        said = text[turns[reply].start : turns[reply].end]
+        if not _is_question(said, rules):
+            return answer(said, rules)
     return None
+
+
+def _is_question(said: str, rules: DialogueRules) -> bool:
+    """A reply that asks back (会不会是…？) answers nothing."""
+    if any(mark in said for mark in "？?") or any(cue in said for cue in rules.question_cues if len(cue) > 1):
+        return True
+    particles = tuple(cue for cue in rules.question_cues if len(cue) == 1 and cue not in rules.negative_answers)
+    return said.rstrip(_PUNCTUATION).endswith(particles)
 
 
 def _settle(entity: Entity, state: str, cue: str) -> None:
