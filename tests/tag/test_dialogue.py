@@ -82,8 +82,14 @@ def test_a_clinicians_unreported_diagnosis_is_tentative(small_pipeline):
     assert found[(1, "肺炎")] == "present"
 
 
+def test_a_negated_condition_asserts_nothing(small_pipeline):
+    found = run(small_pipeline, [("医生", "如果没有肺炎，可以吃药观察"), ("医生", "现在没有咳嗽")])
+    assert found == {(0, "肺炎"): "uncertain", (1, "咳嗽"): "absent"}
+
+
 def test_answer_reads_fillers_then_yes_or_no():
     rules = default_dialogue_rules()
+    assert answer("嗯，不知道", rules) is None and answer("还没量过", rules) is None
     assert answer("嗯嗯，没有", rules) == ("absent", "没有")
     assert answer("对的", rules) == ("present", "对的")
     assert answer("好的", rules) is None

@@ -42,13 +42,17 @@ class DialogueRules:
     clause_ends: str = "，,；;"
     clinicians: frozenset[str] = frozenset()
     tentative_labels: frozenset[str] = frozenset()
+    non_answers: tuple[str, ...] = ()  # openings that look like a no but say nothing (不知道, 没量过)
 
 
 def status(entity: Entity) -> str:
-    """present, absent or uncertain: negated wins, then uncertain or hypothetical."""
+    """present, absent or uncertain: a condition (如果没有肺炎) asserts nothing, so hypothetical
+    wins; then negated, then uncertain."""
+    if entity.hypothetical:
+        return "uncertain"
     if entity.negated:
         return "absent"
-    if entity.uncertain or entity.hypothetical:
+    if entity.uncertain:
         return "uncertain"
     return "present"
 
@@ -67,7 +71,10 @@ def load_dialogue_rules(path: Path | None = None) -> DialogueRules:
     where = f"{path}:1"
     if header.get("format") != FORMAT:
         raise LexiconError("MA202", where=where, detail=f"format must be {FORMAT!r}")
-    known_keys = {"format", "negative_answers", "positive_answers", "fillers", "window", "sentence_ends", "clause_ends", "clinicians", "tentative_labels"}
+    known_keys = {
+        "format", "negative_answers", "positive_answers", "non_answers", "fillers", "window",
+        "sentence_ends", "clause_ends", "clinicians", "tentative_labels",
+    }
     if unknown := set(header) - known_keys:
         raise LexiconError("MA202", where=where, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
     cues = []
@@ -88,6 +95,7 @@ def load_dialogue_rules(path: Path | None = None) -> DialogueRules:
         str(header.get("clause_ends", "，,；;")),
         frozenset(_words(header, "clinicians", where)) if "clinicians" in header else frozenset(),
         frozenset(_words(header, "tentative_labels", where)) if "tentative_labels" in header else frozenset(),
+        _words(header, "non_answers", where) if "non_answers" in header else (),
     )
 
 
@@ -109,6 +117,8 @@ def answer(text: str, rules: DialogueRules) -> tuple[str, str] | None:
     if not rest:  # only fillers: 嗯 is a yes, 好的 is no answer
         yes = next((f for f in stripped if f in rules.positive_answers), None)
         return ("present", yes) if yes else None
+    if rest.startswith(rules.non_answers):
+        return None
     for cue in rules.negative_answers:
         if rest.startswith(cue):
             return "absent", cue
