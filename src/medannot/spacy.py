@@ -117,13 +117,21 @@ class MedannotTokenizer:
         builtin_lexicon: bool = True,
         words: Iterable[str] | None = None,
         pos: bool = False,
+        split_compounds: bool = False,
     ) -> None:
         """``words`` overrides the lexicon's terms as user dictionary (the ``spacy`` segmenter passes its own)."""
         self.vocab = vocab
-        self._configure(segmenter, model, lexicons, builtin_lexicon, pos, words)
+        self._configure(segmenter, model, lexicons, builtin_lexicon, pos, words, split_compounds)
 
     def _configure(
-        self, segmenter: str, model: str | None, lexicons: Sequence[str], builtin_lexicon: bool, pos: bool, words: Iterable[str] | None = None
+        self,
+        segmenter: str,
+        model: str | None,
+        lexicons: Sequence[str],
+        builtin_lexicon: bool,
+        pos: bool,
+        words: Iterable[str] | None = None,
+        split_compounds: bool = False,
     ) -> None:
         if segmenter == "spacy":
             raise ValueError("the medannot tokenizer runs rjieba, jieba or pkuseg, not spacy itself")
@@ -133,10 +141,11 @@ class MedannotTokenizer:
             "lexicons": [os.fspath(p) for p in lexicons],
             "builtin_lexicon": builtin_lexicon,
             "pos": pos,
+            "split_compounds": split_compounds,
         }
         if words is None:
             words = user_words(term for term, _ in _lexicon(tuple(self.settings["lexicons"]), builtin_lexicon).terms())
-        self.segmenter = create_segmenter(segmenter, list(words), model=self.settings["model"])
+        self.segmenter = create_segmenter(segmenter, list(words), model=self.settings["model"], split_compounds=split_compounds)
         self.pos = pos and self.segmenter.supports_pos
 
     def __call__(self, text: str) -> Doc:

@@ -12,7 +12,7 @@ def test_compound_terms_keep_the_backends_inner_split() -> None:
         "剑突": [("剑", "n"), ("突", "v")],  # only single characters: the term stays one token
         "复视": [("复视", None)],  # already one word
     }
-    dictionary = UserDictionary.build(["后背疼痛", "剑突", "复视"], cuts.__getitem__)
+    dictionary = UserDictionary.build(["后背疼痛", "剑突", "复视"], cuts.__getitem__, split_compounds=True)
     assert dictionary.words == ["后背疼痛", "剑突", "复视"]
     assert dictionary.pieces == {"后背疼痛": ("后背", "疼痛")}
     assert dictionary.tags == {"后背": "n", "疼痛": "an"}
@@ -41,3 +41,9 @@ def test_spans_from_words_tolerates_dropped_whitespace_only() -> None:
 
 def test_user_words_are_multi_character_and_space_free() -> None:
     assert user_words(["发热", "热", "low fever", "发热", "CT"]) == ["CT", "发热"]
+
+
+def test_term_granularity_keeps_every_lexicon_term_whole() -> None:
+    cuts = {"后背疼痛": [("后背", "n"), ("疼痛", "an")]}
+    dictionary = UserDictionary.build(["后背疼痛"], cuts.__getitem__)
+    assert dictionary.pieces == {} and dictionary.words == ["后背疼痛"]

@@ -17,11 +17,13 @@ def test_user_words_do_not_leak_into_jiebas_module_dictionary() -> None:
 
 
 def test_posseg_path_keeps_lexicon_boundaries_and_tags() -> None:
-    segmenter = JiebaSegmenter(["口干", "后背疼痛"])
+    segmenter = JiebaSegmenter(["口干", "后背疼痛"], split_compounds=True)
     text = "后背疼痛，早上起来口干"
     tokens = segmenter.segment(text, pos=True)
     tags = dict(zip((text[s:e] for s, e in tokens.spans), tokens.pos))
     assert tags["口干"] == "nz" and "后背" in tags and "疼痛" in tags
+    whole = JiebaSegmenter(["口干", "后背疼痛"]).segment(text, pos=True)
+    assert [text[s:e] for s, e in whole.spans][0] == "后背疼痛"
 
 
 def test_agrees_with_rjieba_on_ordinary_text() -> None:

@@ -14,7 +14,7 @@ def test_lexicon_terms_become_words_in_this_instance_only() -> None:
 
 
 def test_compound_terms_keep_jiebas_inner_split_and_tags() -> None:
-    segmenter = RJiebaSegmenter(["后背疼痛", "口干"])
+    segmenter = RJiebaSegmenter(["后背疼痛", "口干"], split_compounds=True)
     text = "后背疼痛，口干"
     assert _words(segmenter, text)[:2] == ["后背", "疼痛"]
     tagged = segmenter.segment(text, pos=True)
@@ -26,3 +26,9 @@ def test_compound_terms_keep_jiebas_inner_split_and_tags() -> None:
 def test_whitespace_is_never_a_token() -> None:
     text = " 发热\u3000\n 咳嗽 "
     assert _words(RJiebaSegmenter(), text) == ["发热", "咳嗽"]
+
+
+def test_records_keep_medical_terms_whole_by_default() -> None:
+    segmenter = RJiebaSegmenter(["间充质干细胞", "多发性硬化", "奥司他韦"])
+    text = "间充质干细胞治疗多发性硬化，服用奥司他韦"
+    assert {"间充质干细胞", "多发性硬化", "奥司他韦"} <= set(_words(segmenter, text))

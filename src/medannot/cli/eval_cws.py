@@ -19,6 +19,13 @@ __all__ = ["cws"]
 @click.option("--lexicon", "lexicons", multiple=True, metavar="DIR_OR_FILE", help="User lexicon layered over the built-in one (repeatable).")
 @click.option("--no-builtin-lexicon", is_flag=True, help="Use the user lexicons only.")
 @click.option("--no-lexicon", is_flag=True, help="Segment without any user dictionary (the backend alone).")
+@click.option(
+    "--granularity",
+    type=click.Choice(["term", "word"]),
+    default="term",
+    show_default=True,
+    help="term: lexicon terms whole, as in records; word: compound terms take the backend's inner split.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def cws(
     gold_files: tuple[Path, ...],
@@ -27,11 +34,13 @@ def cws(
     lexicons: tuple[str, ...],
     no_builtin_lexicon: bool,
     no_lexicon: bool,
+    granularity: str,
     as_json: bool,
 ) -> None:
     """Score word segmentation, SIGHAN style: a word is right when its span is a gold word's span.
 
-    The lexicon is the segmenter's user dictionary, exactly as in `medannot annotate`.
+    The lexicon is the segmenter's user dictionary, exactly as in `medannot annotate` at the default
+    term granularity; `--granularity word` scores the word-standard split instead.
     """
     import orjson
 
@@ -48,16 +57,16 @@ def cws(
             lexicon = load_lexicon(lexicons, builtin=not no_builtin_lexicon)
             words = user_words(term for term, _ in lexicon.terms())
             lexicon_name = f"{lexicon.name} {lexicon.version}"
-        backend = create_segmenter(segmenter, words, model=pkuseg_model)
+        backend = create_segmenter(segmenter, words, model=pkuseg_model, split_compounds=granularity == "word")
         results = {str(path): score(read_gold(path), segmenter_spans(backend)) for path in gold_files}
     except MedannotError as error:
         click.echo(f"medannot: {error}", err=True)
         sys.exit(2)
     if as_json:
-        payload = {"segmenter": segmenter, "lexicon": lexicon_name, "user_words": len(words), "gold": {p: s.to_dict() for p, s in results.items()}}
+        payload = {"segmenter": segmenter, "granularity": granularity, "lexicon": lexicon_name, "user_words": len(words), "gold": {p: s.to_dict() for p, s in results.items()}}
         click.echo(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode())
         return
-    click.echo(f"segmenter {segmenter}, lexicon {lexicon_name} ({len(words)} user words)")
+    click.echo(f"segmenter {segmenter}, {granularity} granularity, lexicon {lexicon_name} ({len(words)} user words)")
     for path, result in results.items():
         click.echo(
             f"{path}: P {result.precision:.4f}  R {result.recall:.4f}  F1 {result.f1:.4f}  "

@@ -30,12 +30,12 @@ class JiebaSegmenter:
     name = "jieba"
     supports_pos = True
 
-    def __init__(self, words: Sequence[str] = ()) -> None:
+    def __init__(self, words: Sequence[str] = (), split_compounds: bool = False) -> None:
         self._tokenizer = jieba.Tokenizer()  # own instance: jieba's module-level one is shared
         self._tokenizer.initialize()
         self._posseg = jieba.posseg.POSTokenizer(self._tokenizer)
         tag_of = self._posseg.word_tag_tab.get
-        self._dictionary = UserDictionary.build(words, lambda term: [(w, tag_of(w)) for w in self._tokenizer.cut(term)])
+        self._dictionary = UserDictionary.build(words, lambda term: [(w, tag_of(w)) for w in self._tokenizer.cut(term)], split_compounds)
         for word in self._dictionary.words:
             self._tokenizer.add_word(word, tag="nz")  # jieba's suggested frequency, as rjieba
 

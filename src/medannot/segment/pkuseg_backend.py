@@ -30,7 +30,9 @@ class PkusegSegmenter:
     name = "pkuseg"
     supports_pos = False  # pkuseg's tagger is another downloaded model; not supported
 
-    def __init__(self, words: Sequence[str] = (), model: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self, words: Sequence[str] = (), model: str | os.PathLike[str] | None = None, split_compounds: bool = False
+    ) -> None:
         path = resolve_pkuseg_model(model)
         try:
             # a path, never a model name: names make spacy-pkuseg download
@@ -39,7 +41,7 @@ class PkusegSegmenter:
         except Exception as error:  # noqa: BLE001 - a corrupt model fails in numpy/msgpack/pickle
             raise SegmenterError("MA305", detail=f"cannot load pkuseg model {path}: {error!r}") from None
         self.model = path
-        self._dictionary = UserDictionary.build(words, lambda term: [(w, None) for w in self._pkuseg.cut(term)])
+        self._dictionary = UserDictionary.build(words, lambda term: [(w, None) for w in self._pkuseg.cut(term)], split_compounds)
         if self._dictionary.words:
             self._pkuseg.preprocesser = spacy_pkuseg.Preprocesser(self._dictionary.words)
 

@@ -29,7 +29,8 @@ def available_segmenters() -> list[str]:
 def create_segmenter(name: str, words: Sequence[str] = (), **options: Any) -> Segmenter:
     """A new segmenter instance with ``words`` (the lexicon) as its user dictionary.
 
-    ``model=`` (a pkuseg model name or directory) is accepted by the backends that use one.
+    ``model=`` (a pkuseg model name or directory) is accepted by the backends that use one;
+    ``split_compounds=True`` selects word granularity (see ``UserDictionary``) on every backend.
     """
     try:
         module_name, class_name, requirement, takes_model = SEGMENTERS[name]

@@ -15,9 +15,9 @@ class RJiebaSegmenter:
     name = "rjieba"
     supports_pos = True
 
-    def __init__(self, words: Sequence[str] = ()) -> None:
+    def __init__(self, words: Sequence[str] = (), split_compounds: bool = False) -> None:
         self._jieba = rjieba.Jieba()  # an instance of our own: user words never leak process-wide
-        self._dictionary = UserDictionary.build(words, self._jieba.tag)
+        self._dictionary = UserDictionary.build(words, self._jieba.tag, split_compounds)
         for word in self._dictionary.words:
             # the frequency that lets the term win over the split jieba would otherwise choose
             self._jieba.add_word(word, max(self._jieba.suggest_freq(word), 1), "nz")

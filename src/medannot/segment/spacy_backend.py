@@ -23,10 +23,14 @@ __all__ = ["SpacySegmenter"]
 class SpacySegmenter:
     name = "spacy"
 
-    def __init__(self, words: Sequence[str] = (), model: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self, words: Sequence[str] = (), model: str | os.PathLike[str] | None = None, split_compounds: bool = False
+    ) -> None:
         inner = "pkuseg" if model else DEFAULT_SEGMENTER
         self.nlp = spacy.blank("zh")
-        self.tokenizer = self.nlp.tokenizer = MedannotTokenizer(self.nlp.vocab, inner, model=model, words=words)
+        self.tokenizer = self.nlp.tokenizer = MedannotTokenizer(
+            self.nlp.vocab, inner, model=model, words=words, split_compounds=split_compounds
+        )
         self.supports_pos = self.tokenizer.segmenter.supports_pos
 
     def segment(self, text: str, pos: bool = False) -> Tokens:
