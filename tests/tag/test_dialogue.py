@@ -42,6 +42,12 @@ def test_a_mention_in_a_later_reply_beats_a_bare_yes(small_pipeline):
     assert found[(0, "呕吐")] == "absent"
 
 
+@pytest.mark.parametrize("first", ["嗯嗯", "昨天去的医院"])
+def test_a_later_explicit_no_beats_a_bare_acknowledgement(small_pipeline, first):
+    found = run(small_pipeline, [("医生", "发烧吗？"), ("患者", first), ("患者", "没有")])
+    assert found[(0, "发烧")] == "absent"
+
+
 def test_a_reply_that_asks_back_is_no_answer(small_pipeline):
     found = run(small_pipeline, [("医生", "头晕吗？"), ("患者", "会不会是贫血？"), ("患者", "没有")])
     assert found[(0, "头晕")] == "absent"

@@ -202,11 +202,15 @@ def _answered(
         for other in by_turn[reply]:
             if other.concept_id == entity.concept_id and not other.uncertain:
                 return status(other), other.cues.get("negated", "")
+    weak = None  # a bare 嗯 may only acknowledge: a later explicit yes or no wins over it
     for reply in replies:
         said = text[turns[reply].start : turns[reply].end]
-        if not _is_question(said, rules):
-            return answer(said, rules)
-    return None
+        if _is_question(said, rules) or (found := answer(said, rules)) is None:
+            continue
+        if found[1] not in rules.fillers:
+            return found
+        weak = weak or found
+    return weak
 
 
 def _is_question(said: str, rules: DialogueRules) -> bool:
