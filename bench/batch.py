@@ -7,6 +7,8 @@ Every figure is the real CLI (``python -m medannot annotate``) in a child proces
 generated JSONL corpus, so start-up, reading, IPC and writing are all included; the three
 outputs must be byte-identical; each configuration runs ``--repeat`` times, interleaved, and
 the fastest run counts. Target (issue 6): 2 workers ≥ 1.7× one worker on a 2-core machine.
+Two figures per line: wall time of the whole command, and throughput after start-up (the
+run's own ``startup_seconds``: pipeline built, workers started), which is what a long crawl sees.
 Each line also says how many cores the run used and how many other processes took meanwhile: on
 a shared machine a low ratio next to a high "other" figure is contention, not the engine.
 
@@ -189,13 +191,16 @@ def main() -> None:
                 if label not in best or result[0] < best[label][0]:
                     best[label] = result
                 outputs.add(output.read_bytes())
-        base = None
+        base = steady_base = None
         for label, (elapsed, cpu, others, stats) in best.items():
             rate = stats["documents"] / elapsed
-            base = base or rate
+            steady = stats["documents"] / (stats["seconds"] - stats["startup_seconds"])
+            chars_per_doc = stats["characters"] / stats["documents"]
+            base, steady_base = base or rate, steady_base or steady
             print(
-                f"{label:<30} {elapsed:7.2f} s  {rate:8.1f} docs/s  {stats['characters'] / elapsed / 1000:7.0f}k chars/s  "
-                f"{rate / base:5.2f}x   cores used {cpu / elapsed:4.2f}, by other processes {others / elapsed:4.2f}"
+                f"{label:<30} {elapsed:6.2f} s {rate:7.1f} docs/s {rate / base:5.2f}x | after start-up "
+                f"{steady:7.1f} docs/s {steady * chars_per_doc / 1000:5.0f}k chars/s {steady / steady_base:5.2f}x | "
+                f"cores used {cpu / elapsed:4.2f}, by others {others / elapsed:4.2f}"
             )
         print(f"best of {args.repeat}; outputs identical: {len(outputs) == 1}   target: 2 workers >= 1.70x")
         if args.memory_mb:

@@ -188,6 +188,7 @@ def run_batch(
             batches = _batches(items, runner_engine.batch_docs)
         summary.workers = runner_engine.workers
         out.start()
+        summary.startup_seconds = time.perf_counter() - started
         with _progress(progress) as bar:
             _Runner(runner_engine, out, summary, bar).run(batches)
         summary.outputs = out.finish()

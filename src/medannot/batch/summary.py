@@ -21,6 +21,7 @@ class Summary:
     errors_by_code: Counter = field(default_factory=Counter)
     characters: int = 0  # content characters of the annotated documents
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # of which: building the pipeline, taking stock, starting workers
     resumed: int = 0  # records an interrupted run had already written (skipped inputs)
     resumed_errors: int = 0  # of which error records
     skipped: Counter = field(default_factory=Counter)  # non-document archive records, by reason
@@ -76,6 +77,7 @@ class Summary:
             "errors_by_code": dict(sorted(self.errors_by_code.items())),
             "characters": self.characters,
             "seconds": round(self.seconds, 3),
+            "startup_seconds": round(self.startup_seconds, 3),
             "docs_per_second": round(self.rate(), 2),
             "chars_per_second": round(self.characters / self.seconds, 1) if self.seconds else 0.0,
             "resumed": self.resumed,
