@@ -160,29 +160,43 @@ def assert_entities(
     if not entities:
         return
     compiled = rules.compiled
+    matches = compiled.automaton.find_matches_as_indexes(text, overlapping=True)
+    patterns, final = compiled.patterns, compiled.final
+    if all(patterns[index] is None for index, _, _ in matches):
+        return  # terminators only (or nothing): no flag to set, no clause to find
     clause_ends = [m.start() for m in compiled.clause_end.finditer(text)]
     if compiled.bridge is not None and (bridged := {m.start() for m in compiled.bridge.finditer(text)}):
         clause_ends = [end for end in clause_ends if end not in bridged]
     boundaries = TokenBoundaries(tokens) if tokens is not None else None
     entity_starts = [e.start for e in entities]
+    entity_ends = [e.end for e in entities]
+    last = len(entities) - 1
 
     cues: dict[int, list[_Cue]] = defaultdict(list)
     terminators: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for index, start, end in compiled.automaton.find_matches_as_indexes(text, overlapping=True):
+    for index, start, end in matches:
         if boundaries is not None and not boundaries.fits(start, end):
             continue
         clause = bisect_left(clause_ends, start)
-        targets = compiled.patterns[index]
+        targets = patterns[index]
         if targets is None:
             terminators[clause].append((start, end))
-        elif not _inside_other_entity(entities, entity_starts, start, end):
-            if compiled.final[index]:
-                clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
-                ends_clause = not text[end:clause_end].strip()
-                targets = tuple(rule for rule in targets if ends_clause or not rule.final)
-            found = cues[clause]
-            for rule in targets:
-                found.append(_Cue(start, end, rule))
+            continue
+        # A cue overlapping an entity is part of that entity's name, unless it is the entity (副作用):
+        # entities do not overlap, so only the one starting at or before the cue and the next can.
+        near = bisect_right(entity_starts, start) - 1
+        if near >= 0 and start < entity_ends[near] and (entity_starts[near] != start or entity_ends[near] != end):
+            continue
+        near += 1
+        if near <= last and entity_starts[near] < end and (entity_starts[near] != start or entity_ends[near] != end):
+            continue
+        if final[index]:
+            clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
+            ends_clause = not text[end:clause_end].strip()
+            targets = tuple(rule for rule in targets if ends_clause or not rule.final)
+        found = cues[clause]
+        for rule in targets:
+            found.append(_Cue(start, end, rule))
 
     for clause, found_cues in cues.items():
         kept = _precedence(found_cues)
@@ -204,26 +218,32 @@ def assert_entities(
                 entity.cues[flag] = cue.rule.cue
 
 
-def _inside_other_entity(entities: Sequence[Entity], starts: list[int], start: int, end: int) -> bool:
-    """A cue overlapping an entity is part of that entity's name, unless it is the entity (副作用)."""
-    index = bisect_right(starts, start) - 1
-    for entity in entities[max(index, 0) : index + 2]:
-        if entity.start < end and start < entity.end and (entity.start, entity.end) != (start, end):
-            return True
-    return False
-
-
 def _precedence(found: Sequence[_Cue]) -> list[_Cue]:
     """Pseudo-cues mask the cues they contain; a longer cue wins over a cue it contains."""
     if len(found) == 1:
         return [] if found[0].rule.flag == "pseudo" else list(found)
     pseudo = [(c.start, c.end) for c in found if c.rule.flag == "pseudo"]
-    real = [c for c in found if c.rule.flag != "pseudo" and not any(s <= c.start and c.end <= e for s, e in pseudo)]
-    return [
-        c
-        for c in real
-        if not any(o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in real)
-    ]
+    real = [c for c in found if c.rule.flag != "pseudo"]
+    if pseudo:
+        real = [c for c in real if not _inside_any(c.start, c.end, pseudo)]
+    spans = [(c.start, c.end) for c in real]
+    # Explicit loops: a clause holds a handful of cues, where generator expressions cost more than they save.
+    kept = []
+    for cue in real:
+        start, end = cue.start, cue.end
+        for other_start, other_end in spans:
+            if other_start <= start and end <= other_end and other_end - other_start > end - start:
+                break
+        else:
+            kept.append(cue)
+    return kept
+
+
+def _inside_any(start: int, end: int, outers: Sequence[tuple[int, int]]) -> bool:
+    for outer_start, outer_end in outers:
+        if outer_start <= start and end <= outer_end:
+            return True
+    return False
 
 
 _Flags = dict[str, tuple[_Cue, str]]  # flag -> (the cue that set it, "forward" | "backward")
@@ -243,11 +263,19 @@ def _nearest_cues(entity: Entity, cues: Sequence[_Cue], terminators: Sequence[tu
         else:
             continue  # overlaps the entity, or points away from it
         distance = gap[1] - gap[0]
-        if distance > rule.scope or any(gap[0] <= s and e <= gap[1] for s, e in terminators):
+        if distance > rule.scope or (terminators and _any_inside(gap, terminators)):
             continue
         if rule.flag not in best or distance < best[rule.flag][0]:
             best[rule.flag] = (distance, cue, direction)
     return {flag: (cue, direction) for flag, (_, cue, direction) in best.items()}
+
+
+def _any_inside(gap: tuple[int, int], inners: Sequence[tuple[int, int]]) -> bool:
+    low, high = gap
+    for start, end in inners:
+        if low <= start and end <= high:
+            return True
+    return False
 
 
 def _carry_along_enumerations(
