@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from itertools import accumulate, compress
+from operator import not_
 
 import rjieba
 
@@ -28,14 +30,29 @@ class RJiebaSegmenter:
             pairs = self._jieba.tag(text)
             words, tags = (w for w, _ in pairs), (t for _, t in pairs)
             return spans_from_words(self.name, text, words, tags, pieces, self._dictionary.tags)
-        spans: list[tuple[int, int]] = []
-        for word, start, end in self._jieba.tokenize(text):
-            inner = pieces.get(word)
-            if inner is None:
-                if not word.isspace():
-                    spans.append((start, end))
-                continue
-            for part in inner:
-                spans.append((start, start + len(part)))
-                start += len(part)
-        return Tokens(spans)
+        # Offsets are running sums of word lengths (cheaper than tokenize's triples); whitespace
+        # words are dropped afterwards, and only from texts that have any.
+        words = self._jieba.cut(text)
+        if pieces:
+            words = _split_compounds(words, pieces)
+        ends = list(accumulate(map(len, words)))
+        spans = zip([0, *ends], ends)
+        space = list(map(str.isspace, words))
+        if True in space:
+            return Tokens(list(compress(spans, map(not_, space))))
+        return Tokens(list(spans))
+
+
+def _split_compounds(words: list[str], pieces: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """``words`` with each compound replaced by its inner words; the rest copied in slices."""
+    found = list(compress(range(len(words)), map(pieces.get, words)))
+    if not found:
+        return words
+    split: list[str] = []
+    done = 0
+    for index in found:
+        split += words[done:index]
+        split += pieces[words[index]]
+        done = index + 1
+    split += words[done:]
+    return split
