@@ -8,25 +8,17 @@ __all__ = ["split_sentences"]
 
 # A sentence ends after 。！？!? (and any closing quotes/brackets) or at a newline; ; and ； end one too,
 # since health articles string clauses of different findings together with them.
-_BOUNDARY = re.compile(r"[。！？!?；;…]+[”’」』）)】\]]*|\n+")
+_STOPS = "。！？!?；;…"
+_CLOSERS = "”’」』）)】\\]"
+# One match per sentence, already trimmed: it starts on a non-blank character, runs up to a line
+# break (trailing blanks left out) or through a run of stops and closers; a run of stops with only
+# blanks before it in its line is a sentence of its own. One regex pass, no per-character Python.
+_SENTENCE = re.compile(
+    f"[^\\s{_STOPS}](?:[^\\n{_STOPS}]*[^\\s{_STOPS}])?(?:[^\\S\\n]*[{_STOPS}]+[{_CLOSERS}]*)?"
+    f"|[{_STOPS}]+[{_CLOSERS}]*"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` spans covering every non-blank stretch of ``text``, in order."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.end() if match.group()[0] != "\n" else match.start()
-        _append(text, start, end, spans)
-        start = match.end()
-    _append(text, start, len(text), spans)
-    return spans
-
-
-def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    return [match.span() for match in _SENTENCE.finditer(text)]
