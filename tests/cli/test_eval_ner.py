@@ -30,6 +30,20 @@ def test_eval_ner_prints_per_label_scores_and_json(tmp_path: Path):
     assert mapped["labels"]["symptom"]["gold"] == 2
 
 
+def test_eval_ner_interchangeable_labels_are_announced(tmp_path: Path):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"text": "发烧了", "mention_data": [{"mention": "发烧", "type": "disease", "offset": "0"}]}, ensure_ascii=False), encoding="utf-8")
+    args = ["eval", "ner", "--gold", str(gold), "--format", "cmedqaner", "--no-builtin-lexicon", "--lexicon", str(LEXICON)]
+    strict = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert "not the strict figures" not in strict.output
+    lenient = CliRunner().invoke(main, args + ["--interchangeable", "symptom,disease"], catch_exceptions=False)
+    assert "interchangeable labels (not the strict figures): symptom,disease" in lenient.output
+    payload = json.loads(CliRunner().invoke(main, args + ["--json", "--interchangeable", "symptom,disease"]).output)
+    assert payload["interchangeable"] == [["symptom", "disease"]] and payload["labels"]["disease"]["exact"]["recall"] == 1.0
+    bad = CliRunner().invoke(main, args + ["--interchangeable", "symptom"])
+    assert bad.exit_code == 2 and "two or more labels" in bad.output
+
+
 def test_eval_ner_rejects_a_bad_map(tmp_path: Path):
     gold = tmp_path / "gold.json"
     gold.write_text('{"text": "头痛", "mention_data": []}\n', encoding="utf-8")

@@ -79,3 +79,18 @@ def test_exact_and_overlap_scores_per_label_with_reasons():
     assert report.micro.exact == 2 and report.micro.predicted == 4
     assert ("symptom", "boundary", "小腹[隐隐作痛]伴发热，服布洛芬") in report.false_positives
     assert report.to_dict()["labels"]["symptom"]["false_positives"] == {"boundary": 1, "unannotated": 1}
+
+
+def test_interchangeable_labels_count_a_span_under_either():
+    docs = [GoldDocument("发烧三天，咳嗽，肺炎", [(0, 2, "disease"), (5, 7, "symptom"), (8, 10, "disease")])]
+    predicted = [(0, 2, "symptom"), (5, 7, "symptom"), (8, 10, "disease")]
+    strict = score(docs, lambda text: predicted)
+    assert strict.labels["symptom"].exact_prf()["precision"] == 0.5 and strict.labels["disease"].exact_prf()["recall"] == 0.5
+    assert dict(strict.labels["symptom"].false_positives) == {"other_type": 1}
+    lenient = score(docs, lambda text: predicted, interchangeable=[("symptom", "disease")])
+    symptom, disease = lenient.labels["symptom"], lenient.labels["disease"]
+    assert symptom.exact_prf() == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert disease.exact_prf() == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert not symptom.false_positives
+    with pytest.raises(ValueError):
+        score(docs, lambda text: predicted, interchangeable=[("symptom", "disease"), ("disease", "drug")])

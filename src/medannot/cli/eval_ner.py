@@ -19,6 +19,13 @@ __all__ = ["ner"]
 @click.option("--segmenter", type=click.Choice(available_segmenters()), default=DEFAULT_SEGMENTER, show_default=True)
 @click.option("--lexicon", "lexicons", multiple=True, metavar="DIR_OR_FILE", help="User lexicon layered over the built-in one (repeatable).")
 @click.option("--no-builtin-lexicon", is_flag=True, help="Tag with the user lexicons only.")
+@click.option(
+    "--interchangeable",
+    "groups",
+    multiple=True,
+    metavar="LABEL,LABEL",
+    help="Labels whose split the gold draws by another convention: a span right under either counts for both (repeatable; off by default: report it beside the strict figures).",
+)
 @click.option("--errors", "show_errors", type=int, default=0, metavar="N", help="Also print N false positives and N false negatives.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def ner(
@@ -28,6 +35,7 @@ def ner(
     segmenter: str,
     lexicons: tuple[str, ...],
     no_builtin_lexicon: bool,
+    groups: tuple[str, ...],
     show_errors: int,
     as_json: bool,
 ) -> None:
@@ -36,7 +44,8 @@ def ner(
     Gold types map to medannot labels (cmedqaner: body→anatomy, test→exam; cmeee: bod→anatomy,
     ite→exam, pro→treatment, …); gold types without a counterpart are not scored, nor are
     predicted labels the gold never uses. Exact: same span and label; overlap: same label and a
-    shared character.
+    shared character. With --interchangeable symptom,disease a span under either label counts for
+    both (cMedQANER calls 发烧 a disease); the figures then say so.
     """
     import orjson
 
@@ -44,6 +53,9 @@ def ner(
     from ..errors import MedannotError
     from ..evaluate.ner import FP_KINDS, LABEL_MAPS, GoldStats, read_gold, score
 
+    interchangeable = [tuple(l.strip() for l in group.split(",") if l.strip()) for group in groups]
+    if any(len(group) < 2 for group in interchangeable):
+        raise click.BadParameter("give two or more labels, e.g. symptom,disease", param_hint="--interchangeable")
     label_map = dict(LABEL_MAPS.get(fmt, {})) if fmt != "spans" else None
     for mapping in mappings:
         gold_type, sep, ours = mapping.partition("=")
@@ -57,17 +69,21 @@ def ner(
         def predict(text: str) -> list[tuple[int, int, str]]:
             return [(e.start, e.end, e.label) for e in pipeline.annotate(text).entities]
 
-        report = score(read_gold(gold_path, fmt, stats, label_map), predict, stats=stats, keep_errors=show_errors)
-    except MedannotError as error:
+        report = score(
+            read_gold(gold_path, fmt, stats, label_map), predict, stats=stats, keep_errors=show_errors, interchangeable=interchangeable
+        )
+    except (MedannotError, ValueError) as error:
         click.echo(f"medannot: {error}", err=True)
         sys.exit(2)
     if as_json:
-        click.echo(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2).decode())
+        click.echo(orjson.dumps(report.to_dict() | {"interchangeable": [list(g) for g in interchangeable]}, option=orjson.OPT_INDENT_2).decode())
         return
     click.echo(
         f"{gold_path}: {stats.documents} documents, {stats.mentions} gold mentions "
         f"({stats.misaligned} misaligned skipped, not scored: {dict(stats.unmapped) or 'none'})"
     )
+    if interchangeable:
+        click.echo("interchangeable labels (not the strict figures): " + "; ".join(",".join(g) for g in interchangeable))
     click.echo(f"{'label':<14}{'gold':>6}{'pred':>6}   exact P     R    F1   overlap P     R    F1")
     rows = [*sorted(report.labels.items()), ("micro", report.micro)]
     for label, entry in rows:

@@ -13,6 +13,14 @@ counterpart (time, crowd, …) are not scored, and neither are predictions whose
 set never uses. Exact: same label, same span. Overlap: same label, spans share a character;
 overlap precision counts predictions that overlap some gold span, overlap recall gold spans that
 overlap some prediction.
+
+``interchangeable`` (off by default, ``--interchangeable symptom,disease`` on the command line)
+declares labels whose split the gold draws by another convention: a span right under either
+counts for both. cMedQANER, for one, labels many complaints and signs (发烧, 血尿, 黄疸, 惊厥)
+diseases, where medannot files them as symptoms by ICD-10 chapter XVIII (lexicons/README.md).
+Precision counts predictions of a label that hit a gold span of an interchangeable one; recall
+counts gold spans hit by a prediction of an interchangeable label. Report it beside the strict
+figures, never instead of them.
 """
 
 from __future__ import annotations
@@ -139,6 +147,7 @@ class LabelScore:
     gold: int = 0
     predicted: int = 0
     exact: int = 0  # predictions equal to a gold span
+    exact_gold: int = 0  # gold spans equal to a prediction (= exact unless labels are interchangeable)
     overlap_predicted: int = 0  # predictions overlapping a gold span
     overlap_gold: int = 0  # gold spans overlapping a prediction
     # Why predictions were wrong: the gold gives the same span another type, a longer or shorter
@@ -153,7 +162,7 @@ class LabelScore:
         return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
     def exact_prf(self) -> dict[str, float]:
-        return self._prf(self.exact, self.predicted, self.exact, self.gold)
+        return self._prf(self.exact, self.predicted, self.exact_gold, self.gold)
 
     def overlap_prf(self) -> dict[str, float]:
         return self._prf(self.overlap_predicted, self.predicted, self.overlap_gold, self.gold)
@@ -162,6 +171,7 @@ class LabelScore:
         self.gold += other.gold
         self.predicted += other.predicted
         self.exact += other.exact
+        self.exact_gold += other.exact_gold
         self.overlap_predicted += other.overlap_predicted
         self.overlap_gold += other.overlap_gold
         self.false_positives.update(other.false_positives)
@@ -207,34 +217,59 @@ def score(
     *,
     stats: GoldStats | None = None,
     keep_errors: int = 0,
+    interchangeable: Iterable[Iterable[str]] = (),
 ) -> Report:
     """Compare ``predict(text)`` with each gold document; the labels scored are those the gold uses.
 
     ``stats`` is the ``GoldStats`` that ``read_gold`` filled; ``keep_errors`` keeps that many false
-    positives and negatives, with context, for error analysis.
+    positives and negatives, with context, for error analysis; ``interchangeable`` lists groups of
+    labels a span may carry either of (see the module docstring).
     """
     collected = list(documents)
     gold_labels = {label for doc in collected for _, _, label in doc.spans}
+    same = _label_groups(interchangeable)
     labels: dict[str, LabelScore] = defaultdict(LabelScore)
     report = Report({}, stats or GoldStats())
     for doc in collected:
         gold = set(doc.spans)
         predicted = {span for span in predict(doc.text) if span[2] in gold_labels}
+        gold_keys = {(s, e, same.get(label, label)) for s, e, label in gold}
+        predicted_keys = {(s, e, same.get(label, label)) for s, e, label in predicted}
         for label in gold_labels:
             g = [s for s in gold if s[2] == label]
             p = [s for s in predicted if s[2] == label]
+            group = {l for l in gold_labels if same.get(l, l) == same.get(label, label)}
+            g_any = [s for s in gold if s[2] in group]
+            p_any = [s for s in predicted if s[2] in group]
             entry = labels[label]
             entry.gold += len(g)
             entry.predicted += len(p)
-            entry.exact += len(set(g) & set(p))
-            entry.overlap_predicted += sum(any(_overlaps(a, b) for b in g) for a in p)
-            entry.overlap_gold += sum(any(_overlaps(a, b) for b in p) for a in g)
-            entry.false_positives.update(_why_wrong(span, doc) for span in p if span not in gold)
+            hits = [span for span in p if (span[0], span[1], same.get(label, label)) in gold_keys]
+            entry.exact += len(hits)
+            entry.exact_gold += sum((s, e, same.get(label, label)) in predicted_keys for s, e, _ in g)
+            entry.overlap_predicted += sum(any(_overlaps(a, b) for b in g_any) for a in p)
+            entry.overlap_gold += sum(any(_overlaps(a, b) for b in p_any) for a in g)
+            entry.false_positives.update(_why_wrong(span, doc) for span in set(p) - set(hits))
         if keep_errors:
-            _keep(report.false_positives, predicted - gold, doc, keep_errors, why=True)
-            _keep(report.false_negatives, gold - predicted, doc, keep_errors)
+            wrong = {span for span in predicted if (span[0], span[1], same.get(span[2], span[2])) not in gold_keys}
+            missed = {span for span in gold if (span[0], span[1], same.get(span[2], span[2])) not in predicted_keys}
+            _keep(report.false_positives, wrong, doc, keep_errors, why=True)
+            _keep(report.false_negatives, missed, doc, keep_errors)
     report.labels = dict(labels)
     return report
+
+
+def _label_groups(groups: Iterable[Iterable[str]]) -> dict[str, str]:
+    """label -> a name shared by every label of its group (labels in no group are absent)."""
+    same: dict[str, str] = {}
+    for group in groups:
+        members = sorted(set(group))
+        name = "+".join(members)
+        for label in members:
+            if label in same:
+                raise ValueError(f"label {label!r} is in two interchangeable groups")
+            same[label] = name
+    return same
 
 
 FP_KINDS = ("other_type", "boundary", "overlaps_other_type", "unannotated")
