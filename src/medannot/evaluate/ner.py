@@ -228,17 +228,18 @@ def score(
     collected = list(documents)
     gold_labels = {label for doc in collected for _, _, label in doc.spans}
     same = _label_groups(interchangeable)
+    scored = {same.get(label, label) for label in gold_labels}
     labels: dict[str, LabelScore] = defaultdict(LabelScore)
     report = Report({}, stats or GoldStats())
     for doc in collected:
         gold = set(doc.spans)
-        predicted = {span for span in predict(doc.text) if span[2] in gold_labels}
+        predicted = {span for span in predict(doc.text) if same.get(span[2], span[2]) in scored}
         gold_keys = {(s, e, same.get(label, label)) for s, e, label in gold}
         predicted_keys = {(s, e, same.get(label, label)) for s, e, label in predicted}
         for label in gold_labels:
             g = [s for s in gold if s[2] == label]
             p = [s for s in predicted if s[2] == label]
-            group = {l for l in gold_labels if same.get(l, l) == same.get(label, label)}
+            group = {l for l in gold_labels | set(same) if same.get(l, l) == same.get(label, label)}
             g_any = [s for s in gold if s[2] in group]
             p_any = [s for s in predicted if s[2] in group]
             entry = labels[label]
