@@ -159,3 +159,8 @@ def test_raw_keeps_the_text_exactly() -> None:
     separated = as_content(text)
     assert separated.content == text
     assert [(text[p.start : p.end], p.kind) for p in separated.paragraphs] == [("第一段。", "paragraph"), ("① 第二段", "list_item")]
+
+
+def test_a_one_line_question_without_punctuation_is_content():
+    separated = separate_text("头痛怎么办")
+    assert separated.content == "头痛怎么办"

@@ -129,8 +129,10 @@ def choose_body(
                     decisions[i].kind, decisions[i].score = None, _rescore(blocks[i], counts)
     run = {eligible[i] for i in range(start, end)}
     if not run:
-        # Nothing reads as an article (a one-line note, a short message): its plain sentences are it.
-        return {i for i in eligible if decisions[i].kind is None and decisions[i].score > CHROME_SCORE and blocks[i].text.endswith(_SENTENCE_END)}
+        # Nothing reads as an article (a one-line note, a short message): its plain sentences are
+        # it, or failing those its plain lines (头痛怎么办 asks without a question mark).
+        plain = [i for i in eligible if decisions[i].kind is None and decisions[i].score > CHROME_SCORE]
+        return {i for i in plain if blocks[i].text.endswith(_SENTENCE_END)} or set(plain)
     body = {i for i in run if decisions[i].kind is None}
     if containers and run:
         container = _container(containers, [d.score for d in decisions], run)
