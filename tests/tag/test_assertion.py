@@ -50,6 +50,8 @@ def test_pseudo_cues_do_not_assert(small_pipeline):
     assert flags(small_pipeline, "无明显诱因出现头痛。") == {"头痛": {}}
     assert flags(small_pipeline, "病因不详，伴有头晕。") == {"头晕": {}}
     assert flags(small_pipeline, "头痛没有好转。") == {"头痛": {}}
+    assert flags(small_pipeline, "吃药也没改善呕吐。") == {"呕吐": {}}
+    assert flags(small_pipeline, "还没几天又发热。") == {"发热": {}}
 
 
 def test_scope_is_carried_along_an_enumeration(small_pipeline):
@@ -62,6 +64,7 @@ def test_scope_is_carried_along_an_enumeration(small_pipeline):
 def test_terminators_and_clause_ends_stop_scope(small_pipeline):
     assert flags(small_pipeline, "没有发热，但有咳嗽。") == {"发热": {"negated": "没有"}, "咳嗽": {}}
     assert flags(small_pipeline, "无发热但头痛。") == {"发热": {"negated": "无"}, "头痛": {}}
+    assert flags(small_pipeline, "没有发烧了就是腹泻。") == {"发烧": {"negated": "没有"}, "腹泻": {}}
     assert flags(small_pipeline, "没有发热。咳嗽。") == {"发热": {"negated": "没有"}, "咳嗽": {}}
 
 
