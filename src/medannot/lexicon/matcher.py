@@ -66,7 +66,10 @@ class Matcher:
                 self.targets.append((concept, term))
         # The same, flattened to (category, canonical, concept id, term) for callers in a hot loop.
         self.labels: list[tuple[str, str, str, str]] = [(c.category, c.canonical, c.id, t) for c, t in self.targets]
-        self._suffixes = [lexicon.suffixes.get(c.category) for c, _ in self.targets]
+        # Per pattern: (first characters of its category's suffix words, the words), or None; a mention
+        # is followed by a suffix's first character rarely, so most are passed over on one look-up.
+        by_category = {category: (frozenset(word[0] for word in words), words) for category, words in lexicon.suffixes.items()}
+        self._suffixes = [by_category.get(c.category) for c, _ in self.targets]
         implementation = ahocorasick_rs.Implementation.ContiguousNFA  # faster than the DFA at this size
         self._automaton = ahocorasick_rs.AhoCorasick(keys, implementation=implementation) if keys else None
 
@@ -111,9 +114,10 @@ class Matcher:
                 kept.append(candidate)
                 covered = candidate[2]
         for position, (index, start, end) in enumerate(kept):
-            if suffixes[index] is not None:  # a drug's dosage form belongs to the mention
+            extension = suffixes[index]
+            if extension is not None and text[end : end + 1] in extension[0]:  # a dosage form belongs to the mention
                 limit = kept[position + 1][1] if position + 1 < len(kept) else len(text)
-                for suffix in suffixes[index]:
+                for suffix in extension[1]:
                     stop = end + len(suffix)
                     if stop <= limit and stop in ends and text.startswith(suffix, end):
                         kept[position] = (index, start, stop)
