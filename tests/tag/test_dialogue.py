@@ -48,6 +48,11 @@ def test_a_later_explicit_no_beats_a_bare_acknowledgement(small_pipeline, first)
     assert found[(0, "发烧")] == "absent"
 
 
+def test_a_conditional_mention_in_the_reply_settles_nothing(small_pipeline):
+    found = run(small_pipeline, [("医生", "头晕吗？"), ("患者", "如果头晕怎么办")])
+    assert found[(0, "头晕")] == "uncertain"
+
+
 def test_a_reply_that_asks_back_is_no_answer(small_pipeline):
     found = run(small_pipeline, [("医生", "头晕吗？"), ("患者", "会不会是贫血？"), ("患者", "没有")])
     assert found[(0, "头晕")] == "absent"

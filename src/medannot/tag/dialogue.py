@@ -194,13 +194,14 @@ def _asked(text: str, entities: list[Entity], rules: DialogueRules) -> set[int]:
 def _answered(
     text: str, turns: Sequence[Turn], by_turn: list[list[Entity]], index: int, entity: Entity, rules: DialogueRules
 ) -> tuple[str, str] | None:
-    """The status the replies give: a mention of the same finding in any of them (不吐 after 是的
-    still says no), else the yes or no that opens the first reply that is not itself a question."""
+    """The status the replies give: a definite mention of the same finding in any of them (不吐
+    after 是的 still says no), else the first yes or no that opens a reply that is not itself a
+    question, a bare 嗯 counting only when no later reply says more."""
     speaker = turns[index].speaker
     replies = [i for i in range(index + 1, len(turns)) if turns[i].speaker != speaker][: rules.window]
     for reply in replies:
         for other in by_turn[reply]:
-            if other.concept_id == entity.concept_id and not other.uncertain:
+            if other.concept_id == entity.concept_id and not other.uncertain and not other.hypothetical:
                 return status(other), other.cues.get("negated", "")
     weak = None  # a bare 嗯 may only acknowledge: a later explicit yes or no wins over it
     for reply in replies:
