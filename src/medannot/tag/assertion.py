@@ -208,6 +208,8 @@ def assert_entities(
         if not members:
             continue
         found = [_nearest_cues(entity, kept, terminators.get(clause, ())) for entity in members]
+        if not any(found):
+            continue  # no cue reaches an entity: nothing to carry or set
         _carry_along_enumerations(text, members, found, rules.enumerators)
         for entity, flags in zip(members, found):
             if flags.pop("presupposed", None) is not None:
