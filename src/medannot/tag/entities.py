@@ -41,6 +41,7 @@ def find_entities(
                 False,  # uncertain
                 False,  # hypothetical
                 label == "adverse_event",
+                {},  # cues
             )
         )
     return entities

@@ -276,8 +276,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _attach(text: str, lists: Sequence[EnumeratedList], entities: Sequence[Entity]) -> None:
     """O((items + entities) log entities): entities are found by bisection, not by scanning."""
-    order = sorted(range(len(entities)), key=lambda i: entities[i].start)
-    starts = [entities[i].start for i in order]
+    starts = [entity.start for entity in entities]
+    order: Sequence[int] = range(len(entities))
+    if starts != sorted(starts):  # find_entities gives them sorted; other callers may not
+        order = sorted(order, key=starts.__getitem__)
+        starts = [starts[i] for i in order]
     for list_index, enumerated in enumerate(lists):
         symptom_items = 0
         for item_index, item in enumerate(enumerated.items):
