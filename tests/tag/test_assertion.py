@@ -37,6 +37,9 @@ def flags(pipeline, text: str, *, tokens: bool = True) -> dict[str, dict[str, st
         ("不除外肺炎。", {"肺炎": {"uncertain": "不除外"}}),
         ("有没有发烧？", {"发烧": {"uncertain": "有没有"}}),
         ("发烧吗？", {"发烧": {"uncertain": "吗"}}),
+        ("宝宝发不发烧？", {"发烧": {"uncertain": "不"}}),  # A-not-A asks; it does not negate
+        ("头痛不头痛？", {"头痛": {"uncertain": "不"}}),
+        ("现在不头痛。", {"头痛": {"negated": "不"}}),
         ("如果出现头痛，应及时就医。", {"头痛": {"hypothetical": "如果出现"}}),
         ("一旦发热要就医。", {"发热": {"hypothetical": "一旦"}}),
         ("服药预防肺炎。", {"肺炎": {"hypothetical": "预防"}}),
@@ -121,6 +124,7 @@ def test_rule_files_are_validated_with_file_and_line(tmp_path: Path):
         ("  - {cue: 没有, flag: denied}", "flag"),
         ("  - {cue: 没有, flag: negated, direction: up}", "direction"),
         ("  - {cue: 没有, flag: negated, scope: -1}", "scope"),
+        ("  - {cue: 不, flag: uncertain, echo: yes please}", "echo"),
         ("  - {cue: 没有, flag: negated, colour: red}", "unknown"),
     ]:
         bad.write_text(f"format: medannot-assertion/1\nrules:\n{line}\n", encoding="utf-8")

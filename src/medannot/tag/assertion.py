@@ -45,6 +45,7 @@ class CueRule:
     scope: int = 15
     labels: frozenset[str] | None = None  # entity labels the rule applies to; None: all
     final: bool = False  # the cue counts only where it ends its clause (发烧不？ is a question)
+    echo: bool = False  # the cue counts only between a finding's echo and the finding (发不发烧: A-not-A)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class _Compiled:
     clause_end: re.Pattern[str]
     bridge: re.Pattern[str] | None  # a comma followed by a continuation: no clause end
     final: list[bool]  # per pattern: whether any of its rules counts only at a clause's end
+    echo: list[bool]  # per pattern: whether any of its rules is an echo rule
 
 
 def _compile(rules: AssertionRules) -> _Compiled:
@@ -90,9 +92,10 @@ def _compile(rules: AssertionRules) -> _Compiled:
         targets.append(None)
     clause_end = re.compile(f"[{re.escape(rules.clause_ends)}]" if rules.clause_ends else "(?!)")
     final = [target is not None and any(rule.final for rule in target) for target in targets]
+    echo = [target is not None and any(rule.echo for rule in target) for target in targets]
     words = "|".join(map(re.escape, sorted(rules.continuations, key=len, reverse=True)))
     bridge = re.compile(f"[，,](?=[ \t\u3000]*(?:{words}))") if words else None
-    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end, bridge, final)
+    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end, bridge, final, echo)
 
 
 def load_rule_file(path: Path) -> AssertionRules:
@@ -105,7 +108,7 @@ def load_rule_file(path: Path) -> AssertionRules:
         raise LexiconError("MA202", where=where0, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
     rules = []
     for entry in entries:
-        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels", "final"})
+        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels", "final", "echo"})
         flag, direction = raw["flag"], raw.get("direction", "forward")
         if flag not in FLAGS:
             raise LexiconError("MA202", where=entry.where, detail=f"flag {flag!r} is not one of {', '.join(FLAGS)}")
@@ -120,10 +123,11 @@ def load_rule_file(path: Path) -> AssertionRules:
         cue = str(raw["cue"])
         if not cue:
             raise LexiconError("MA202", where=entry.where, detail="cue must not be empty")
-        final = raw.get("final", False)
-        if not isinstance(final, bool):
-            raise LexiconError("MA202", where=entry.where, detail=f"final must be true or false, got {final!r}")
-        rules.append(CueRule(cue, flag, direction, scope, None if labels is None else frozenset(labels), final))
+        final, echo = raw.get("final", False), raw.get("echo", False)
+        for key, value in (("final", final), ("echo", echo)):
+            if not isinstance(value, bool):
+                raise LexiconError("MA202", where=entry.where, detail=f"{key} must be true or false, got {value!r}")
+        rules.append(CueRule(cue, flag, direction, scope, None if labels is None else frozenset(labels), final, echo))
     return AssertionRules(
         tuple(rules),
         tuple(str(t) for t in header.get("terminators") or ()),
@@ -161,7 +165,7 @@ def assert_entities(
         return
     compiled = rules.compiled
     matches = compiled.automaton.find_matches_as_indexes(text, overlapping=True)
-    patterns, final = compiled.patterns, compiled.final
+    patterns, final, echo = compiled.patterns, compiled.final, compiled.echo
     if all(patterns[index] is None for index, _, _ in matches):
         return  # terminators only (or nothing): no flag to set, no clause to find
     clause_ends = [m.start() for m in compiled.clause_end.finditer(text)]
@@ -194,6 +198,10 @@ def assert_entities(
             clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
             ends_clause = not text[end:clause_end].strip()
             targets = tuple(rule for rule in targets if ends_clause or not rule.final)
+        if echo[index]:  # 发不发烧, 咳嗽不咳嗽: only the echo rules count, and only there
+            size = entity_ends[near] - end if near <= last and entity_starts[near] == end else 0
+            echoes = size > 0 and start > 0 and (text[start - 1] == text[end] or (start >= size and text[start - size : start] == text[end : end + size]))
+            targets = tuple(rule for rule in targets if rule.echo == echoes)
         found = cues[clause]
         for rule in targets:
             found.append(_Cue(start, end, rule))
