@@ -207,13 +207,13 @@ def assert_entities(
             found.append(_Cue(start, end, rule))
 
     for clause, found_cues in cues.items():
-        kept = _precedence(found_cues)
-        if not kept:
-            continue
         clause_start = clause_ends[clause - 1] + 1 if clause else 0
         clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
         members = entities[bisect_left(entity_starts, clause_start) : bisect_left(entity_starts, clause_end)]
         if not members:
+            continue
+        kept = _precedence(found_cues)
+        if not kept:
             continue
         found = [_nearest_cues(entity, kept, terminators.get(clause, ())) for entity in members]
         if not any(found):
