@@ -69,3 +69,13 @@ def test_clear_errors(data: bytes, code: str) -> None:
 def test_short_undeclared_gb_text_is_gb18030() -> None:
     decoded = decode_bytes("头痛。".encode("gb18030"))
     assert (decoded.text, decoded.encoding) == ("头痛。", "gb18030")
+
+
+def test_a_byte_order_mark_over_garbage_is_not_trusted():
+    data = b"\xff\xfe\xfd" * 10 + "头痛".encode("utf-8")
+    try:
+        decoded = decode_bytes(data)
+    except InputError as error:
+        assert error.code in ("MA102", "MA103")
+    else:
+        assert decoded.encoding != "utf-16-le" and (decoded.lossy or "\ufffd" not in decoded.text)

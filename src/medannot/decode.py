@@ -112,11 +112,20 @@ def _detect(data: bytes) -> str | None:
     return _normalise(best.encoding) or best.encoding
 
 
+# Characters no real page is made of: replacement characters already in the "text", private use,
+# noncharacters and stray byte-order marks. Bytes that decode into many of them were not in that codec.
+_IMPLAUSIBLE = re.compile("[\ufffd\ufeff\ufdd0-\ufdef\ufffe\uffff\ue000-\uf8ff]")
+
+
 def _strict(data: bytes, encoding: str) -> str | None:
+    """The text if ``data`` decodes cleanly in ``encoding`` and the result is plausible text."""
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+    if len(_IMPLAUSIBLE.findall(text)) > max(2, len(text) // 100):
+        return None
+    return text
 
 
 def decode_bytes(data: bytes, *, what: str = "input", content_type: str | None = None) -> Decoded:
