@@ -32,3 +32,10 @@ def test_records_keep_medical_terms_whole_by_default() -> None:
     segmenter = RJiebaSegmenter(["间充质干细胞", "多发性硬化", "奥司他韦"])
     text = "间充质干细胞治疗多发性硬化，服用奥司他韦"
     assert {"间充质干细胞", "多发性硬化", "奥司他韦"} <= set(_words(segmenter, text))
+
+
+def test_latin_terms_do_not_cut_english_words() -> None:
+    from medannot.segment.base import user_words
+
+    segmenter = RJiebaSegmenter(user_words(["fever", "发热"]))
+    assert _words(segmenter, "feverish 发热") == ["feverish", "发热"]

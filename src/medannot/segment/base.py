@@ -105,5 +105,7 @@ def spans_from_words(
 
 
 def user_words(terms: Iterable[str]) -> list[str]:
-    """Lexicon terms usable as user-dictionary words: no spaces, at least two characters."""
-    return sorted({t for t in terms if len(t) >= 2 and not any(c.isspace() for c in t)})
+    """Lexicon terms usable as user-dictionary words: no spaces, at least two characters, not pure
+    ASCII (backends keep a run of Latin letters and digits whole unless a dictionary word cuts it:
+    the word ``fever`` would split ``feverish``)."""
+    return sorted({t for t in terms if len(t) >= 2 and not t.isascii() and not any(c.isspace() for c in t)})
