@@ -39,8 +39,8 @@ def test_spans_from_words_tolerates_dropped_whitespace_only() -> None:
     assert caught.value.code == "MA304"
 
 
-def test_user_words_are_multi_character_and_space_free() -> None:
-    assert user_words(["发热", "热", "low fever", "发热", "CT"]) == ["CT", "发热"]
+def test_user_words_are_multi_character_space_free_and_not_pure_ascii() -> None:
+    assert user_words(["发热", "热", "low fever", "发热", "CT", "B超"]) == ["B超", "发热"]
 
 
 def test_term_granularity_keeps_every_lexicon_term_whole() -> None:
