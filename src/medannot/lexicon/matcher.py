@@ -20,7 +20,6 @@ __all__ = ["Match", "Matcher", "TokenBoundaries"]
 
 _TO_FULL_WIDTH = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
 _TO_FULL_WIDTH[0x20] = 0x3000
-_first = itemgetter(0)
 _second = itemgetter(1)  # of a token: its end; of a match: its start
 
 
@@ -42,16 +41,38 @@ def _haystack(text: str) -> str:
 
 
 class TokenBoundaries:
-    """Answers "does this span start and end on token boundaries?" for token spans."""
+    """Answers "does this span start and end on token boundaries?" for sorted, non-overlapping
+    token spans.
 
-    __slots__ = ("starts", "ends")
+    One dict, token start -> token end, built in one call; a span is checked by walking from the
+    token at its start to the one that reaches its end (spans are a few tokens long). Sets of all
+    token starts and ends cost more to build than the walks: a document has several times more
+    tokens than spans to check. Where a walk meets a gap (whitespace), a set of ends answers.
+    """
+
+    __slots__ = ("end_of", "_ends")
 
     def __init__(self, tokens: Sequence[tuple[int, int]]) -> None:
-        self.starts = set(map(_first, tokens))
-        self.ends = set(map(_second, tokens))
+        self.end_of = dict(tokens)  # token start -> its end
+        self._ends: set[int] | None = None
 
     def fits(self, start: int, end: int) -> bool:
-        return start in self.starts and end in self.ends
+        step = self.end_of.get
+        reach = step(start)
+        if reach is None:
+            return False
+        while reach < end:
+            following = step(reach)
+            if following is None or following <= reach:
+                return self.ends(end)
+            reach = following
+        return reach == end  # beyond: the end falls inside a token
+
+    def ends(self, position: int) -> bool:
+        """Whether a token ends at ``position``."""
+        if self._ends is None:
+            self._ends = set(self.end_of.values())
+        return position in self._ends
 
 
 class Matcher:
@@ -76,8 +97,8 @@ class Matcher:
     def find(self, text: str, tokens: Sequence[tuple[int, int]] | None = None) -> list[Match]:
         """Non-overlapping matches, leftmost first and longest at each start.
 
-        With ``tokens`` (``(start, end)`` spans), a match must begin at a token start and finish
-        at a token end; a longer match that cuts a token gives way to a shorter one that fits, or
+        With ``tokens`` (sorted, non-overlapping ``(start, end)`` spans), a match must begin at a
+        token start and finish at a token end; a longer match that cuts a token gives way to a shorter one that fits, or
         to a match that starts later. Then a word the lexicon lists as a suffix of the match's
         category (a drug's dosage form: 软膏, 泡腾片) extends it when it follows on token boundaries.
         """
@@ -107,19 +128,23 @@ class Matcher:
                     covered = candidate[2]
             return kept
         boundaries = TokenBoundaries(tokens)
-        starts, ends = boundaries.starts, boundaries.ends
+        end_of, fits = boundaries.end_of, boundaries.fits
         suffixes = self._suffixes
         for candidate in candidates:
-            if candidate[1] >= covered and candidate[1] in starts and candidate[2] in ends:
+            _, start, end = candidate
+            if start < covered or (reach := end_of.get(start)) is None:
+                continue
+            # most candidates are settled by their first token, without a call
+            if reach == end or (reach < end and fits(start, end)):
                 kept.append(candidate)
-                covered = candidate[2]
+                covered = end
         for position, (index, start, end) in enumerate(kept):
             extension = suffixes[index]
             if extension is not None and text[end : end + 1] in extension[0]:  # a dosage form belongs to the mention
                 limit = kept[position + 1][1] if position + 1 < len(kept) else len(text)
                 for suffix in extension[1]:
                     stop = end + len(suffix)
-                    if stop <= limit and stop in ends and text.startswith(suffix, end):
+                    if stop <= limit and text.startswith(suffix, end) and boundaries.ends(stop):
                         kept[position] = (index, start, stop)
                         break
         return kept

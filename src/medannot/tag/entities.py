@@ -18,13 +18,18 @@ def find_entities(
 
     ``tokens`` and ``sentences`` are sorted ``(start, end)`` spans into ``text``.
     """
-    sentence_starts = [start for start, _ in sentences]
     labels = matcher.labels
     entities = []
     append = entities.append
+    # Entities come in text order: the sentence index moves on only past the next sentence's start.
+    later_starts = [start for start, _ in sentences[1:]]
+    later_starts.append(len(text) + 1)
+    sentence, following = 0, later_starts[0]
     for index, start, end in matcher.spans(text, tokens):
+        if start >= following:
+            sentence = bisect_right(later_starts, start)  # sentences after the first starting at or before
+            following = later_starts[sentence]
         label, canonical, concept_id, term = labels[index]
-        sentence = bisect_right(sentence_starts, start) - 1
         # Positional arguments only: keywords make this constructor three times slower.
         append(
             Entity(
@@ -35,7 +40,7 @@ def find_entities(
                 canonical,
                 concept_id,
                 term,
-                sentence if sentence > 0 else 0,
+                sentence,
                 None,  # list_item
                 False,  # negated
                 False,  # uncertain
