@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,10 +52,14 @@ class _Document:
             raise LexiconError("MA201", where=self.where(node), detail=error) from None
 
 
-def load_yaml(path: Path, list_key: str) -> tuple[dict[str, Any], Iterator[Located]]:
+def load_yaml(
+    path: Path, list_key: str, *, format: str | None = None, header_keys: Collection[str] | None = None
+) -> tuple[dict[str, Any], Iterator[Located]]:
     """Parse a data file whose top level is a mapping with one list of entries under ``list_key``.
 
     Returns the header (every top-level key but the list) and the entries with their locations.
+    With ``format``, the header's ``format`` must be exactly that string; with ``header_keys``, any
+    other header key (besides ``format``) is an error.
     """
     doc = _Document(path)
     root = doc.root
@@ -72,6 +76,11 @@ def load_yaml(path: Path, list_key: str) -> tuple[dict[str, Any], Iterator[Locat
             header[key] = doc.construct(value_node)
     if entries_node is None or not isinstance(entries_node, yaml.SequenceNode):
         raise LexiconError("MA202", where=doc.where(root), detail=f"needs a list under {list_key!r}")
+    where = f"{path}:1"
+    if format is not None and header.get("format") != format:
+        raise LexiconError("MA202", where=where, detail=f"format must be {format!r}, got {header.get('format')!r}")
+    if header_keys is not None and (unknown := set(header) - set(header_keys) - {"format"}):
+        raise LexiconError("MA202", where=where, detail=f"unknown header key(s): {', '.join(sorted(map(str, unknown)))}")
 
     def entries() -> Iterator[Located]:
         for node in entries_node.value:

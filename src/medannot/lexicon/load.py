@@ -108,12 +108,7 @@ def _read_file(path: Path, data: bytes, errors: list[LexiconError]) -> list[_Ent
 
 def _parse_file(path: Path, errors: list[LexiconError]) -> list[_Entry]:
     try:
-        header, located = load_yaml(path, "concepts")
-        where0 = f"{path}:1"
-        if header.get("format") != FORMAT:
-            raise LexiconError("MA202", where=where0, detail=f"format must be {FORMAT!r}, got {header.get('format')!r}")
-        if unknown := set(header) - _HEADER_KEYS:
-            raise LexiconError("MA202", where=where0, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
+        header, located = load_yaml(path, "concepts", format=FORMAT, header_keys=_HEADER_KEYS)
         entries = list(located)
     except LexiconError as error:
         errors.append(error)

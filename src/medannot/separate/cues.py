@@ -121,14 +121,8 @@ def _strings(value: object, where: str, key: str) -> list[str]:
     return [str(v) for v in value]
 
 
-def _check_format(path: Path, header: dict[str, object], expected: str) -> None:
-    if header.get("format") != expected:
-        raise LexiconError("MA202", where=f"{path}:1", detail=f"format must be {expected!r}")
-
-
 def load_cue_file(path: Path) -> CueSet:
-    header, entries = load_yaml(path, "rules")
-    _check_format(path, header, FORMAT)
+    _, entries = load_yaml(path, "rules", format=FORMAT)
     rules = []
     for entry in entries:
         raw = check_keys(entry, {"kind"}, {"phrases", "patterns", "max_len", "section"})
@@ -147,8 +141,7 @@ def load_cue_file(path: Path) -> CueSet:
 
 
 def load_dom_file(path: Path) -> DomHints:
-    header, entries = load_yaml(path, "hints")
-    _check_format(path, header, DOM_FORMAT)
+    _, entries = load_yaml(path, "hints", format=DOM_FORMAT)
     hints = []
     for entry in entries:
         raw = check_keys(entry, {"kind"}, {"tags", "patterns"})
@@ -164,8 +157,7 @@ def load_dom_file(path: Path) -> DomHints:
 
 
 def load_meta_file(path: Path) -> MetaLabels:
-    header, entries = load_yaml(path, "fields")
-    _check_format(path, header, META_FORMAT)
+    _, entries = load_yaml(path, "fields", format=META_FORMAT)
     fields: dict[str, str] = {}
     for entry in entries:
         raw = check_keys(entry, {"field", "labels"}, set())

@@ -67,16 +67,12 @@ def _words(header: dict, key: str, where: str) -> tuple[str, ...]:
 def load_dialogue_rules(path: Path | None = None) -> DialogueRules:
     """The answer cues (default: the packaged ``lexicons/dialogue/answers.yaml``)."""
     path = path or lexicons_dir() / "dialogue" / "answers.yaml"
-    header, entries = load_yaml(path, "question_cues")
-    where = f"{path}:1"
-    if header.get("format") != FORMAT:
-        raise LexiconError("MA202", where=where, detail=f"format must be {FORMAT!r}")
     known_keys = {
-        "format", "negative_answers", "positive_answers", "non_answers", "fillers", "window",
+        "negative_answers", "positive_answers", "non_answers", "fillers", "window",
         "sentence_ends", "clause_ends", "clinicians", "tentative_labels",
     }
-    if unknown := set(header) - known_keys:
-        raise LexiconError("MA202", where=where, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
+    header, entries = load_yaml(path, "question_cues", format=FORMAT, header_keys=known_keys)
+    where = f"{path}:1"
     cues = []
     for entry in entries:
         if not isinstance(entry.value, str) or not entry.value:
