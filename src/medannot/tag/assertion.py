@@ -181,10 +181,9 @@ def assert_entities(
     for index, start, end in matches:
         if boundaries is not None and not boundaries.fits(start, end):
             continue
-        clause = bisect_left(clause_ends, start)
         targets = patterns[index]
         if targets is None:
-            terminators[clause].append((start, end))
+            terminators[bisect_left(clause_ends, start)].append((start, end))
             continue
         # A cue overlapping an entity is part of that entity's name, unless it is the entity (副作用):
         # entities do not overlap, so only the one starting at or before the cue and the next can.
@@ -194,6 +193,7 @@ def assert_entities(
         near += 1
         if near <= last and entity_starts[near] < end and (entity_starts[near] != start or entity_ends[near] != end):
             continue
+        clause = bisect_left(clause_ends, start)
         if final[index]:
             clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
             ends_clause = not text[end:clause_end].strip()
