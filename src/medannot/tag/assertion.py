@@ -262,21 +262,23 @@ _Flags = dict[str, tuple[_Cue, str]]  # flag -> (the cue that set it, "forward" 
 def _nearest_cues(entity: Entity, cues: Sequence[_Cue], terminators: Sequence[tuple[int, int]]) -> _Flags:
     """Each flag from the nearest cue in scope whose gap to the entity holds no terminator."""
     best: dict[str, tuple[int, _Cue, str]] = {}
+    entity_start, entity_end, label = entity.start, entity.end, entity.label
     for cue in cues:
-        rule = cue.rule
-        if rule.labels is not None and entity.label not in rule.labels:
+        cue_start, cue_end, rule = cue
+        if rule.labels is not None and label not in rule.labels:
             continue
-        if cue.end <= entity.start and rule.direction != "backward":
-            gap, direction = (cue.end, entity.start), "forward"
-        elif cue.start >= entity.end and rule.direction != "forward":
-            gap, direction = (entity.end, cue.start), "backward"
+        if cue_end <= entity_start and rule.direction != "backward":
+            gap, direction = (cue_end, entity_start), "forward"
+        elif cue_start >= entity_end and rule.direction != "forward":
+            gap, direction = (entity_end, cue_start), "backward"
         else:
             continue  # overlaps the entity, or points away from it
         distance = gap[1] - gap[0]
         if distance > rule.scope or (terminators and _any_inside(gap, terminators)):
             continue
-        if rule.flag not in best or distance < best[rule.flag][0]:
-            best[rule.flag] = (distance, cue, direction)
+        flag = rule.flag
+        if flag not in best or distance < best[flag][0]:
+            best[flag] = (distance, cue, direction)
     return {flag: (cue, direction) for flag, (_, cue, direction) in best.items()}
 
 
