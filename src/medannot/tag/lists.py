@@ -21,18 +21,21 @@ __all__ = ["InlineRules", "load_inline_rules", "find_lists"]
 FORMAT = "medannot-lists/1"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HAN_DIGITS = "一二三四五六七八九"
-_HAN = f"[{_HAN_DIGITS}十]{{1,3}}"
+# Markers are written with one plain character class first (\d\d?, not \d{1,2}; a class, then a
+# lookbehind for - and *, not an alternation): the regex engine then scans for that class quickly,
+# several times faster on long texts, for the same matches.
+_HAN = f"[{_HAN_DIGITS}十][{_HAN_DIGITS}十]{{0,2}}"
 # (style, marker pattern, what may stand before it). Numbered and parenthesized markers count only
 # at the start of the text or a line or after a sentence-level stop (spaces aside), so "3.5 mg"
 # or "(2012)" inside prose is no item; bullets only at a line start; circled markers anywhere.
 _SENTENCE_LEAD = "\n。；;：:"
 _MARKERS = (
     ("circled", re.compile(f"[{_CIRCLED}]"), None),
-    ("numbered", re.compile(r"(\d{1,2})[.、．](?!\d)"), _SENTENCE_LEAD),
+    ("numbered", re.compile(r"(\d\d?)[.、．](?!\d)"), _SENTENCE_LEAD),
     ("numbered", re.compile(f"({_HAN})、"), _SENTENCE_LEAD),
-    ("parenthesized", re.compile(r"[（(](\d{1,2})[)）]"), _SENTENCE_LEAD),
+    ("parenthesized", re.compile(r"[（(](\d\d?)[)）]"), _SENTENCE_LEAD),
     ("parenthesized", re.compile(f"[（(]({_HAN})[)）]"), _SENTENCE_LEAD),
-    ("bullet", re.compile(r"(?:[•·▪■◆●◇○□▶►]|[-*](?=[ \t\u3000]))[ \t\u3000]*"), "\n"),
+    ("bullet", re.compile(r"[•·▪■◆●◇○□▶►*-](?:(?<=[-*])(?=[ \t\u3000])|(?<![-*]))[ \t\u3000]*"), "\n"),
 )
 _SPACE = " \t\u3000"
 # Characters an inline item cannot contain: clause punctuation and brackets.
