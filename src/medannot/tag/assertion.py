@@ -79,6 +79,21 @@ class _Compiled:
     bridge: re.Pattern[str] | None  # a comma followed by a continuation: no clause end
     final: list[bool]  # per pattern: whether any of its rules counts only at a clause's end
     echo: list[bool]  # per pattern: whether any of its rules is an echo rule
+    # (pattern, ends its clause, echoes a finding or None) -> the pattern's rules that count there;
+    # filled as met: 不, 没, 没有 are among the commonest cues and have final or echo rules
+    variants: dict[tuple[int, bool, bool | None], tuple[CueRule, ...]] = field(default_factory=dict)
+
+    def rules_where(self, index: int, ends_clause: bool, echoes: bool | None) -> tuple[CueRule, ...]:
+        """A final rule counts only where its cue ends the clause; where the pattern has echo rules,
+        only they count at an echo (发不发烧) and only the others elsewhere."""
+        key = (index, ends_clause, echoes)
+        found = self.variants.get(key)
+        if found is None:
+            rules = self.patterns[index] or ()
+            found = self.variants[key] = tuple(
+                rule for rule in rules if (ends_clause or not rule.final) and (echoes is None or rule.echo == echoes)
+            )
+        return found
 
 
 def _compile(rules: AssertionRules) -> _Compiled:
@@ -194,14 +209,15 @@ def assert_entities(
         if near <= last and entity_starts[near] < end and (entity_starts[near] != start or entity_ends[near] != end):
             continue
         clause = bisect_left(clause_ends, start)
-        if final[index]:
-            clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
-            ends_clause = not text[end:clause_end].strip()
-            targets = tuple(rule for rule in targets if ends_clause or not rule.final)
-        if echo[index]:  # 发不发烧, 咳嗽不咳嗽: only the echo rules count, and only there
-            size = entity_ends[near] - end if near <= last and entity_starts[near] == end else 0
-            echoes = size > 0 and start > 0 and (text[start - 1] == text[end] or (start >= size and text[start - size : start] == text[end : end + size]))
-            targets = tuple(rule for rule in targets if rule.echo == echoes)
+        if final[index] or echo[index]:
+            ends_clause, echoes = True, None
+            if final[index]:
+                clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
+                ends_clause = not text[end:clause_end].strip()
+            if echo[index]:  # 发不发烧, 咳嗽不咳嗽: only the echo rules count, and only there
+                size = entity_ends[near] - end if near <= last and entity_starts[near] == end else 0
+                echoes = size > 0 and start > 0 and (text[start - 1] == text[end] or (start >= size and text[start - size : start] == text[end : end + size]))
+            targets = compiled.rules_where(index, ends_clause, echoes)
         found = cues[clause]
         for rule in targets:
             found.append(_Cue(start, end, rule))
