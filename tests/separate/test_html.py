@@ -94,7 +94,7 @@ def test_head_date_when_the_page_shows_none() -> None:
 
 
 def test_a_page_named_like_chrome_still_has_its_article() -> None:
-    page = f'<html><body><div class="sidebar-layout">' + f"<p>{PARA}</p>" * 3 + "</div></body></html>"
+    page = '<html><body><div class="sidebar-layout">' + f"<p>{PARA}</p>" * 3 + "</div></body></html>"
     assert separate_html(page).content.count(PARA) == 3
 
 

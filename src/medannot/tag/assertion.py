@@ -115,12 +115,7 @@ def _compile(rules: AssertionRules) -> _Compiled:
 
 def load_rule_file(path: Path) -> AssertionRules:
     """One cue file (format in the header comment of ``lexicons/assertion/context.yaml``)."""
-    header, entries = load_yaml(path, "rules")
-    where0 = f"{path}:1"
-    if header.get("format") != FORMAT:
-        raise LexiconError("MA202", where=where0, detail=f"format must be {FORMAT!r}")
-    if unknown := set(header) - _HEADER:
-        raise LexiconError("MA202", where=where0, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
+    header, entries = load_yaml(path, "rules", format=FORMAT, header_keys=_HEADER)
     rules = []
     for entry in entries:
         raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels", "final", "echo"})

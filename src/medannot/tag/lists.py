@@ -60,12 +60,9 @@ def _words(value: object, where: str, key: str) -> tuple[str, ...]:
 def load_inline_rules(path: Path | None = None) -> InlineRules:
     """The inline-list cue words (format in the header of ``lexicons/lists/inline.yaml``)."""
     path = path or lexicons_dir() / "lists" / "inline.yaml"
-    header, entries = load_yaml(path, "introducers")
+    header_keys = {"separators", "joiners", "closers", "max_item"}
+    header, entries = load_yaml(path, "introducers", format=FORMAT, header_keys=header_keys)
     where = f"{path}:1"
-    if header.get("format") != FORMAT:
-        raise LexiconError("MA202", where=where, detail=f"format must be {FORMAT!r}")
-    if unknown := set(header) - {"format", "separators", "joiners", "closers", "max_item"}:
-        raise LexiconError("MA202", where=where, detail=f"unknown header key(s): {', '.join(sorted(unknown))}")
     introducers = []
     for entry in entries:
         if not isinstance(entry.value, str) or not entry.value:
