@@ -11,7 +11,7 @@ import yaml
 
 from .errors import LexiconError
 
-__all__ = ["Located", "load_yaml", "check_keys"]
+__all__ = ["Located", "load_yaml", "check_keys", "word_list", "string_entries", "positive_int"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -100,3 +100,27 @@ def check_keys(entry: Located, required: set[str], optional: set[str]) -> dict[s
         known = ", ".join(sorted(required | optional))
         raise LexiconError("MA202", where=entry.where, detail=f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; known: {known}")
     return entry.value
+
+
+def word_list(value: object, where: str, key: str) -> tuple[str, ...]:
+    """A non-empty list of non-empty strings, longest first (the order regex alternation needs)."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError("MA202", where=where, detail=f"{key} must be a non-empty list of strings")
+    return tuple(sorted(value, key=len, reverse=True))
+
+
+def string_entries(entries: Iterator[Located], what: str) -> list[str]:
+    """Entries that must each be a non-empty string (cue words listed one per line)."""
+    words = []
+    for entry in entries:
+        if not isinstance(entry.value, str) or not entry.value:
+            raise LexiconError("MA202", where=entry.where, detail=f"{what} must be a non-empty string")
+        words.append(entry.value)
+    return words
+
+
+def positive_int(header: dict[str, Any], key: str, default: int, where: str) -> int:
+    value = header.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise LexiconError("MA202", where=where, detail=f"{key} must be a positive integer")
+    return value

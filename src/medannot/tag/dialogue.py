@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..errors import LexiconError
 from ..record import Entity
 from ..resources import lexicons_dir
-from ..yamlfile import load_yaml
+from ..yamlfile import load_yaml, positive_int, string_entries, word_list
 
 __all__ = ["Turn", "DialogueRules", "load_dialogue_rules", "resolve_dialogue", "status"]
 
@@ -58,10 +57,7 @@ def status(entity: Entity) -> str:
 
 
 def _words(header: dict, key: str, where: str) -> tuple[str, ...]:
-    value = header.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-        raise LexiconError("MA202", where=where, detail=f"{key} must be a non-empty list of strings")
-    return tuple(sorted(value, key=len, reverse=True))
+    return word_list(header.get(key), where, key)
 
 
 def load_dialogue_rules(path: Path | None = None) -> DialogueRules:
@@ -73,14 +69,8 @@ def load_dialogue_rules(path: Path | None = None) -> DialogueRules:
     }
     header, entries = load_yaml(path, "question_cues", format=FORMAT, header_keys=known_keys)
     where = f"{path}:1"
-    cues = []
-    for entry in entries:
-        if not isinstance(entry.value, str) or not entry.value:
-            raise LexiconError("MA202", where=entry.where, detail="a question cue must be a non-empty string")
-        cues.append(entry.value)
-    window = header.get("window", 2)
-    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
-        raise LexiconError("MA202", where=where, detail="window must be a positive integer")
+    cues = string_entries(entries, "a question cue")
+    window = positive_int(header, "window", 2, where)
     return DialogueRules(
         frozenset(cues),
         _words(header, "negative_answers", where),

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..errors import LexiconError
 from ..record import Entity, EnumeratedList, ListItem, Paragraph
 from ..resources import lexicons_dir
-from ..yamlfile import load_yaml
+from ..yamlfile import load_yaml, positive_int, string_entries, word_list
 
 __all__ = ["InlineRules", "load_inline_rules", "find_lists"]
 
@@ -51,31 +50,19 @@ class InlineRules:
     max_item: int
 
 
-def _words(value: object, where: str, key: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-        raise LexiconError("MA202", where=where, detail=f"{key} must be a non-empty list of strings")
-    return tuple(sorted(value, key=len, reverse=True))  # longest first, for regex alternation
-
-
 def load_inline_rules(path: Path | None = None) -> InlineRules:
     """The inline-list cue words (format in the header of ``lexicons/lists/inline.yaml``)."""
     path = path or lexicons_dir() / "lists" / "inline.yaml"
     header_keys = {"separators", "joiners", "closers", "max_item"}
     header, entries = load_yaml(path, "introducers", format=FORMAT, header_keys=header_keys)
     where = f"{path}:1"
-    introducers = []
-    for entry in entries:
-        if not isinstance(entry.value, str) or not entry.value:
-            raise LexiconError("MA202", where=entry.where, detail="an introducer must be a non-empty string")
-        introducers.append(entry.value)
-    max_item = header.get("max_item", 16)
-    if not isinstance(max_item, int) or isinstance(max_item, bool) or max_item < 1:
-        raise LexiconError("MA202", where=where, detail="max_item must be a positive integer")
+    introducers = string_entries(entries, "an introducer")
+    max_item = positive_int(header, "max_item", 16, where)
     return InlineRules(
-        _words(header.get("separators"), where, "separators"),
-        _words(header.get("joiners"), where, "joiners"),
-        _words(introducers, where, "introducers"),
-        _words(header.get("closers"), where, "closers"),
+        word_list(header.get("separators"), where, "separators"),
+        word_list(header.get("joiners"), where, "joiners"),
+        word_list(introducers, where, "introducers"),
+        word_list(header.get("closers"), where, "closers"),
         max_item,
     )
 
