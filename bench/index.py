@@ -32,6 +32,8 @@ from typing import Any
 
 import orjson
 
+from medannot.record import token_pairs
+
 SOURCES = ["健康报", "市第一人民医院", "康宁诊所", "健康门户", "问诊平台", "科普中国"]
 
 
@@ -72,7 +74,7 @@ class Generator:
     def record(self, doc_id: str) -> dict[str, Any]:
         rng = self.rng
         parts: list[str] = []
-        tokens: list[list[int]] = []
+        tokens: list[int] = []  # flat start, end pairs, as records store them
         sentences: list[list[int]] = []
         paragraphs: list[dict[str, Any]] = []
         entities: list[dict[str, Any]] = []
@@ -81,7 +83,7 @@ class Generator:
         def put(piece: str) -> int:
             nonlocal offset
             parts.append(piece)
-            tokens.append([offset, offset + len(piece)])
+            tokens.extend((offset, offset + len(piece)))
             offset += len(piece)
             return offset - len(piece)
 
@@ -156,7 +158,7 @@ def baseline_build(records: Path, db: Path) -> float:
     with records.open("rb") as lines:
         for line in lines:
             record = orjson.loads(line)
-            body = segmented(index_form(record["content"]["text"]), record["tokens"])
+            body = segmented(index_form(record["content"]["text"]), token_pairs(record["tokens"]))
             connection.execute("INSERT INTO fts(body) VALUES (?)", (body,))
     connection.execute("COMMIT")
     connection.close()
@@ -171,7 +173,7 @@ def make_queries(words: Words, sample: list[dict[str, Any]], count: int, seed: i
 
     def phrase() -> str:
         record = rng.choice(sample)
-        text, tokens = record["content"]["text"], record["tokens"]
+        text, tokens = record["content"]["text"], list(token_pairs(record["tokens"]))
         while True:
             i = rng.randrange(len(tokens) - 1)
             pair = text[tokens[i][0] : tokens[i + 1][1]]

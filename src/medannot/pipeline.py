@@ -8,6 +8,7 @@ bad document.
 from __future__ import annotations
 
 import hashlib
+from itertools import chain
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -91,7 +92,7 @@ class Pipeline:
             meta=separated.meta,
             content=Content(text, separated.paragraphs, sentences),
             boilerplate=separated.boilerplate,
-            tokens=tokens.spans,
+            tokens=list(chain.from_iterable(tokens.spans)),
             pos=tokens.pos,
             entities=entities,
             lists=lists,

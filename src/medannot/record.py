@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -34,6 +35,7 @@ __all__ = [
     "Record",
     "ErrorRecord",
     "to_json",
+    "token_pairs",
     "json_schema",
     "SCHEMA_PATH",
 ]
@@ -160,7 +162,7 @@ class Record:
     meta: Meta
     content: Content
     boilerplate: list[BoilerplateBlock]
-    tokens: list[tuple[int, int]]  # [start, end] pairs into content.text; whitespace is not a token
+    tokens: list[int]  # flat [start0, end0, start1, end1, …] into content.text; whitespace is not a token
     pos: list[str] | None  # part of speech per token, when requested and the segmenter gives it
     entities: list[Entity]
     lists: list[EnumeratedList]
@@ -170,6 +172,10 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         return orjson.loads(to_json(self))
+
+    def token_spans(self) -> list[tuple[int, int]]:
+        """``tokens`` as ``(start, end)`` pairs."""
+        return list(token_pairs(self.tokens))
 
 
 @dataclass
@@ -183,6 +189,15 @@ class ErrorRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return orjson.loads(to_json(self))
+
+
+def token_pairs(tokens: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` pairs of a record's flat ``tokens`` list (a record dict's ``["tokens"]`` too).
+
+    Tokens are stored flat because a JSON array of two-element arrays costs about ten times as much
+    to parse, and every reader of records (index, exports, resume) parses them.
+    """
+    return zip(tokens[0::2], tokens[1::2])
 
 
 def to_json(record: Record | ErrorRecord) -> bytes:

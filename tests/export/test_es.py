@@ -8,6 +8,7 @@ import orjson
 import pytest
 
 from medannot.export.es import SEGMENTED_ANALYZER, bulk_lines, es_document, index_template, write_bulk
+from medannot.record import token_pairs
 
 # Field types and top-level keys an index template may use (Elasticsearch 8 / OpenSearch 2).
 _TYPES = {"keyword", "text", "integer", "long", "boolean", "date", "nested", "object", "float"}
@@ -60,7 +61,7 @@ def test_segmented_text_is_the_record_tokens(records):
     record = next(r for r in records if r["id"] == "ms-stem")
     document = es_document(record)
     text = record["content"]["text"]
-    assert document["text_segmented"].split(" ") == [text[s:e] for s, e in record["tokens"]]
+    assert document["text_segmented"].split(" ") == [text[s:e] for s, e in token_pairs(record["tokens"])]
     assert document["concepts"] == ["DIS0001", "DRG0006", "SYM0001", "SYM0002", "TRT0001"]
 
 

@@ -18,7 +18,7 @@ def flags(pipeline, text: str, *, tokens: bool = True) -> dict[str, dict[str, st
         entity.cues.clear()
         entity.negated = entity.uncertain = entity.hypothetical = False
         entity.adverse_event = entity.label == "adverse_event"
-    assert_entities(text, record.entities, pipeline.assertion_rules, record.tokens if tokens else None)
+    assert_entities(text, record.entities, pipeline.assertion_rules, record.token_spans() if tokens else None)
     return {e.text: dict(e.cues) for e in record.entities}
 
 

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from ..about import SCHEMA_VERSION, __version__
+from ..record import token_pairs
 from .records import Tally, checked_entities, convert_records
 
 __all__ = ["SEGMENTED_ANALYZER", "es_document", "bulk_lines", "index_template", "write_bulk"]
@@ -56,7 +57,7 @@ def es_document(record: dict[str, Any]) -> dict[str, Any]:
         "path": source.get("path"),
         "fetched": source.get("fetched"),
         "text": text,
-        "text_segmented": " ".join([text[start:end] for start, end in record["tokens"]]),
+        "text_segmented": " ".join([text[start:end] for start, end in token_pairs(record["tokens"])]),
         "entities": entities,
         "concepts": sorted({e["concept_id"] for e in entities if not e["negated"]}),
         "dois": [r["doi"] for r in record.get("references") or [] if r.get("doi")],

@@ -20,6 +20,7 @@ import orjson
 
 from ..export.records import Tally, checked_entities, convert_records
 from ..lexicon import Lexicon
+from ..record import token_pairs
 from ..segment import Segmenter, create_segmenter
 from .schema import create
 from .text import index_form, pack, segmented
@@ -119,7 +120,7 @@ class IndexWriter:
             spans.append((entity["start"], entity["end"], num))
         concept_words = [f"c{num}" for _, _, num in spans]
 
-        body = segmented(index_form(text), record["tokens"])
+        body = segmented(index_form(text), token_pairs(record["tokens"]))
         url = source.get("url")
         asserted, mentioned = sorted(asserted_set), sorted(mentioned_set)
         filter_words = " ".join([*(f"a{num}" for num in asserted), *(f"m{num}" for num in mentioned)])
