@@ -8,9 +8,9 @@ bad document.
 from __future__ import annotations
 
 import hashlib
-from itertools import chain
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import chain
 from typing import Any
 
 from .about import __version__
