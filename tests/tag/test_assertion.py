@@ -150,3 +150,10 @@ def test_presupposition_clears_hypothetical_and_final_cues(small_pipeline):
 def test_a_continuation_carries_the_clause_on(small_pipeline):
     assert flags(small_pipeline, "如果头痛，或者伴有发热，请就医。") == {"头痛": {"hypothetical": "如果"}, "发热": {"hypothetical": "如果"}}
     assert flags(small_pipeline, "没有发热，咳嗽。") == {"发热": {"negated": "没有"}, "咳嗽": {}}
+
+
+def test_places_take_no_assertion_flags(pipeline):
+    record = pipeline.annotate("否认脊髓损伤和头部外伤。", id="x")
+    labels = {e.text: (e.label, e.negated) for e in record.entities}
+    assert labels["头部"] == ("anatomy", False)
+    assert labels["脊髓损伤"] == ("disease", True) and labels["外伤"] == ("disease", True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -33,7 +33,7 @@ FORMAT = "medannot-assertion/1"
 FLAGS = ("negated", "uncertain", "hypothetical", "adverse_event", "presupposed", "pseudo")
 _CLEARED_BY_PRESUPPOSITION = ("uncertain", "hypothetical")
 DIRECTIONS = ("forward", "backward", "both")
-_HEADER = {"format", "terminators", "enumerators", "clause_ends", "continuations"}
+_HEADER = {"format", "terminators", "enumerators", "clause_ends", "continuations", "labels"}
 _DEFAULT_CLAUSE_ENDS = "。！？；，,;!?：:\n"
 
 
@@ -55,6 +55,7 @@ class AssertionRules:
     enumerators: tuple[str, ...] = ()
     clause_ends: str = _DEFAULT_CLAUSE_ENDS
     continuations: tuple[str, ...] = ()  # a clause after a comma that starts with one continues the one before
+    labels: frozenset[str] | None = None  # entity labels that take flags (None: every label)
     _compiled: _Compiled | None = field(default=None, init=False, repr=False, compare=False, hash=False)
 
     @property
@@ -144,7 +145,16 @@ def load_rule_file(path: Path) -> AssertionRules:
         tuple(str(e) for e in header.get("enumerators") or ()),
         str(header.get("clause_ends", _DEFAULT_CLAUSE_ENDS)),
         tuple(str(c) for c in header.get("continuations") or ()),
+        _labels(header.get("labels"), f"{path}:1"),
     )
+
+
+def _labels(value: object, where: str) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(label, str) for label in value):
+        raise LexiconError("MA202", where=where, detail="labels must be a list of entity labels")
+    return frozenset(value)
 
 
 @cache
@@ -157,7 +167,18 @@ def load_assertion_rules() -> AssertionRules:
         tuple(dict.fromkeys(e for part in loaded for e in part.enumerators)),
         "".join(dict.fromkeys(c for part in loaded for c in part.clause_ends)),
         tuple(dict.fromkeys(c for part in loaded for c in part.continuations)),
+        _union(part.labels for part in loaded),
     )
+
+
+def _union(label_sets: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """Labels any file gives flags to; None (every label) when a file does not restrict them."""
+    union: set[str] = set()
+    for labels in label_sets:
+        if labels is None:
+            return None
+        union |= labels
+    return frozenset(union)
 
 
 def assert_entities(
@@ -186,6 +207,7 @@ def assert_entities(
     entity_ends = [e.end for e in entities]
     last = len(entities) - 1
 
+    flagged = rules.labels
     cues: dict[int, list[_Cue]] = defaultdict(list)
     terminators: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for index, start, end in matches:
@@ -231,6 +253,8 @@ def assert_entities(
             continue  # no cue reaches an entity: nothing to carry or set
         _carry_along_enumerations(text, members, found, rules.enumerators)
         for entity, flags in zip(members, found):
+            if flagged is not None and entity.label not in flagged:
+                continue  # flags carried along enumerations still passed through it
             if flags.pop("presupposed", None) is not None:
                 for cleared in _CLEARED_BY_PRESUPPOSITION:
                     flags.pop(cleared, None)
