@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
 from pathlib import Path
 
 import ahocorasick_rs
@@ -66,18 +65,15 @@ class AssertionRules:
         return self._compiled  # type: ignore[return-value]
 
 
-class _Cue(NamedTuple):  # a named tuple: made once per cue occurrence, so it must be cheap
-    start: int
-    end: int
-    rule: CueRule
+# (start, end, rule): a plain tuple, made once per cue occurrence, so it must be cheap
+_Cue = tuple[int, int, CueRule]
 
 
 @dataclass(slots=True)
 class _Compiled:
     automaton: ahocorasick_rs.AhoCorasick
     patterns: list[tuple[CueRule, ...] | None]  # per pattern: its rules, or None for a terminator
-    clause_end: re.Pattern[str]
-    bridge: re.Pattern[str] | None  # a comma followed by a continuation: no clause end
+    clause_end: re.Pattern[str]  # a clause end, except a comma followed by a continuation
     final: list[bool]  # per pattern: whether any of its rules counts only at a clause's end
     echo: list[bool]  # per pattern: whether any of its rules is an echo rule
     # (pattern, ends its clause, echoes a finding or None) -> the pattern's rules that count there;
@@ -106,12 +102,13 @@ def _compile(rules: AssertionRules) -> _Compiled:
     for terminator in rules.terminators:
         patterns.append(terminator)
         targets.append(None)
-    clause_end = re.compile(f"[{re.escape(rules.clause_ends)}]" if rules.clause_ends else "(?!)")
+    words = "|".join(map(re.escape, sorted(rules.continuations, key=len, reverse=True)))
+    # One character class first, the continuation as a lookahead: one fast scan per text.
+    bridge = f"(?!(?<=[，,])[ \t\u3000]*(?:{words}))" if words else ""
+    clause_end = re.compile(f"[{re.escape(rules.clause_ends)}]{bridge}" if rules.clause_ends else "(?!)")
     final = [target is not None and any(rule.final for rule in target) for target in targets]
     echo = [target is not None and any(rule.echo for rule in target) for target in targets]
-    words = "|".join(map(re.escape, sorted(rules.continuations, key=len, reverse=True)))
-    bridge = re.compile(f"[，,](?=[ \t\u3000]*(?:{words}))") if words else None
-    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end, bridge, final, echo)
+    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end, final, echo)
 
 
 def load_rule_file(path: Path) -> AssertionRules:
@@ -196,12 +193,10 @@ def assert_entities(
         return
     compiled = rules.compiled
     matches = compiled.automaton.find_matches_as_indexes(text, overlapping=True)
-    patterns, final, echo = compiled.patterns, compiled.final, compiled.echo
+    patterns, final, echo, variants = compiled.patterns, compiled.final, compiled.echo, compiled.variants
     if all(patterns[index] is None for index, _, _ in matches):
         return  # terminators only (or nothing): no flag to set, no clause to find
     clause_ends = [m.start() for m in compiled.clause_end.finditer(text)]
-    if compiled.bridge is not None and (bridged := {m.start() for m in compiled.bridge.finditer(text)}):
-        clause_ends = [end for end in clause_ends if end not in bridged]
     boundaries = TokenBoundaries(tokens) if tokens is not None else None
     entity_starts = [e.start for e in entities]
     entity_ends = [e.end for e in entities]
@@ -234,10 +229,10 @@ def assert_entities(
             if echo[index]:  # 发不发烧, 咳嗽不咳嗽: only the echo rules count, and only there
                 size = entity_ends[near] - end if near <= last and entity_starts[near] == end else 0
                 echoes = size > 0 and start > 0 and (text[start - 1] == text[end] or (start >= size and text[start - size : start] == text[end : end + size]))
-            targets = compiled.rules_where(index, ends_clause, echoes)
+            targets = variants.get((index, ends_clause, echoes)) or compiled.rules_where(index, ends_clause, echoes)
         found = cues[clause]
         for rule in targets:
-            found.append(_Cue(start, end, rule))
+            found.append((start, end, rule))
 
     for clause, found_cues in cues.items():
         clause_start = clause_ends[clause - 1] + 1 if clause else 0
@@ -260,22 +255,22 @@ def assert_entities(
                     flags.pop(cleared, None)
             for flag, (cue, _) in flags.items():
                 setattr(entity, flag, True)
-                entity.cues[flag] = cue.rule.cue
+                entity.cues[flag] = cue[2].cue
 
 
 def _precedence(found: Sequence[_Cue]) -> list[_Cue]:
     """Pseudo-cues mask the cues they contain; a longer cue wins over a cue it contains."""
     if len(found) == 1:
-        return [] if found[0].rule.flag == "pseudo" else list(found)
-    pseudo = [(c.start, c.end) for c in found if c.rule.flag == "pseudo"]
-    real = [c for c in found if c.rule.flag != "pseudo"]
+        return [] if found[0][2].flag == "pseudo" else list(found)
+    pseudo = [(start, end) for start, end, rule in found if rule.flag == "pseudo"]
+    real = [cue for cue in found if cue[2].flag != "pseudo"]
     if pseudo:
-        real = [c for c in real if not _inside_any(c.start, c.end, pseudo)]
-    spans = [(c.start, c.end) for c in real]
+        real = [cue for cue in real if not _inside_any(cue[0], cue[1], pseudo)]
+    spans = [(start, end) for start, end, _ in real]
     # Explicit loops: a clause holds a handful of cues, where generator expressions cost more than they save.
     kept = []
     for cue in real:
-        start, end = cue.start, cue.end
+        start, end, _ = cue
         for other_start, other_end in spans:
             if other_start <= start and end <= other_end and other_end - other_start > end - start:
                 break
@@ -341,6 +336,6 @@ def _carry_along_enumerations(
 
 def _inherit(entity: Entity, flags: _Flags, source: _Flags, direction: str) -> None:
     for flag, (cue, way) in source.items():
-        labels = cue.rule.labels
+        labels = cue[2].labels
         if way == direction and flag not in flags and (labels is None or entity.label in labels):
             flags[flag] = (cue, way)
