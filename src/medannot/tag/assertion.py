@@ -243,10 +243,12 @@ def assert_entities(
         kept = _precedence(found_cues)
         if not kept:
             continue
-        found = [_nearest_cues(entity, kept, terminators.get(clause, ())) for entity in members]
+        stops = terminators.get(clause, ())
+        found = [_nearest_cues(entity, kept, stops) for entity in members]
         if not any(found):
             continue  # no cue reaches an entity: nothing to carry or set
-        _carry_along_enumerations(text, members, found, rules.enumerators)
+        if len(members) > 1:
+            _carry_along_enumerations(text, members, found, rules.enumerators)
         for entity, flags in zip(members, found):
             if flagged is not None and entity.label not in flagged:
                 continue  # flags carried along enumerations still passed through it
@@ -261,18 +263,18 @@ def assert_entities(
 def _precedence(found: Sequence[_Cue]) -> list[_Cue]:
     """Pseudo-cues mask the cues they contain; a longer cue wins over a cue it contains."""
     if len(found) == 1:
-        return [] if found[0][2].flag == "pseudo" else list(found)
+        return [] if found[0][2].flag == "pseudo" else found
+    real = found
     pseudo = [(start, end) for start, end, rule in found if rule.flag == "pseudo"]
-    real = [cue for cue in found if cue[2].flag != "pseudo"]
     if pseudo:
-        real = [cue for cue in real if not _inside_any(cue[0], cue[1], pseudo)]
-    spans = [(start, end) for start, end, _ in real]
+        real = [cue for cue in found if cue[2].flag != "pseudo" and not _inside_any(cue[0], cue[1], pseudo)]
     # Explicit loops: a clause holds a handful of cues, where generator expressions cost more than they save.
     kept = []
     for cue in real:
         start, end, _ = cue
-        for other_start, other_end in spans:
-            if other_start <= start and end <= other_end and other_end - other_start > end - start:
+        size = end - start
+        for other_start, other_end, _ in real:
+            if other_start <= start and end <= other_end and other_end - other_start > size:
                 break
         else:
             kept.append(cue)
@@ -291,29 +293,36 @@ _Flags = dict[str, tuple[_Cue, str]]  # flag -> (the cue that set it, "forward" 
 
 def _nearest_cues(entity: Entity, cues: Sequence[_Cue], terminators: Sequence[tuple[int, int]]) -> _Flags:
     """Each flag from the nearest cue in scope whose gap to the entity holds no terminator."""
-    best: dict[str, tuple[int, _Cue, str]] = {}
+    flags: _Flags = {}
+    distances: dict[str, int] = {}
     entity_start, entity_end, label = entity.start, entity.end, entity.label
     for cue in cues:
         cue_start, cue_end, rule = cue
-        if rule.labels is not None and label not in rule.labels:
+        labels = rule.labels
+        if labels is not None and label not in labels:
             continue
-        if cue_end <= entity_start and rule.direction != "backward":
-            gap, direction = (cue_end, entity_start), "forward"
-        elif cue_start >= entity_end and rule.direction != "forward":
-            gap, direction = (entity_end, cue_start), "backward"
+        # Cues are never empty, so one before the entity cannot also be after it.
+        if cue_end <= entity_start:
+            if rule.direction == "backward":
+                continue
+            low, high, direction = cue_end, entity_start, "forward"
+        elif cue_start >= entity_end:
+            if rule.direction == "forward":
+                continue
+            low, high, direction = entity_end, cue_start, "backward"
         else:
-            continue  # overlaps the entity, or points away from it
-        distance = gap[1] - gap[0]
-        if distance > rule.scope or (terminators and _any_inside(gap, terminators)):
+            continue  # overlaps the entity
+        distance = high - low
+        if distance > rule.scope or (terminators and _any_inside(low, high, terminators)):
             continue
         flag = rule.flag
-        if flag not in best or distance < best[flag][0]:
-            best[flag] = (distance, cue, direction)
-    return {flag: (cue, direction) for flag, (_, cue, direction) in best.items()}
+        if flag not in distances or distance < distances[flag]:
+            distances[flag] = distance
+            flags[flag] = (cue, direction)
+    return flags
 
 
-def _any_inside(gap: tuple[int, int], inners: Sequence[tuple[int, int]]) -> bool:
-    low, high = gap
+def _any_inside(low: int, high: int, inners: Sequence[tuple[int, int]]) -> bool:
     for start, end in inners:
         if low <= start and end <= high:
             return True
