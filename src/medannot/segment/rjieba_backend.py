@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+import re
+from bisect import bisect_left
 from itertools import accumulate, compress
-from operator import not_
 
 import rjieba
 
 from .base import Tokens, UserDictionary, spans_from_words
 
 __all__ = ["RJiebaSegmenter"]
+
+_SPACE = re.compile(r"\s")  # str.isspace's characters
 
 
 class RJiebaSegmenter:
@@ -30,17 +33,25 @@ class RJiebaSegmenter:
             pairs = self._jieba.tag(text)
             words, tags = (w for w, _ in pairs), (t for _, t in pairs)
             return spans_from_words(self.name, text, words, tags, pieces, self._dictionary.tags)
-        # Offsets are running sums of word lengths (cheaper than tokenize's triples); whitespace
-        # words are dropped afterwards, and only from texts that have any.
+        # Offsets are running sums of word lengths (cheaper than tokenize's triples). A whitespace
+        # word starts with a whitespace character: only the words starting at one of the few
+        # whitespace characters the text holds are looked at, not every word.
         words = self._jieba.cut(text)
         if pieces:
             words = _split_compounds(words, pieces)
         ends = list(accumulate(map(len, words)))
-        spans = zip([0, *ends], ends)
-        space = list(map(str.isspace, words))
-        if True in space:
-            return Tokens(list(compress(spans, map(not_, space))))
-        return Tokens(list(spans))
+        starts = [0, *ends]
+        spans = list(zip(starts, ends))
+        dropped = []
+        for space in _SPACE.finditer(text):
+            index = bisect_left(starts, space.start())
+            while index < len(words) and starts[index] == space.start():
+                if words[index].isspace():
+                    dropped.append(index)
+                index += 1
+        for index in reversed(dropped):
+            del spans[index]
+        return Tokens(spans)
 
 
 def _split_compounds(words: list[str], pieces: Mapping[str, tuple[str, ...]]) -> list[str]:
