@@ -185,7 +185,7 @@ def _build(text: str, style: str, run: Sequence[tuple[int, int, str]], paragraph
             end = min(end, run[index + 1][0])
         while end > marker_end and text[end - 1].isspace():
             end -= 1
-        items.append(ListItem(start, end, marker))
+        items.append(ListItem(start, end, marker, []))
     return EnumeratedList(items[0].start, items[-1].end, style, "generic", items)
 
 
@@ -207,10 +207,12 @@ def _inline_lists(text: str, rules: InlineRules, blocks: Sequence[EnumeratedList
     found: list[EnumeratedList] = []
     clause_end = -1
     for separator in patterns.separator.finditer(text):
-        if separator.start() < clause_end:
+        position = separator.start()
+        if position < clause_end:
             continue  # a later separator of a clause already handled
-        before = patterns.clause_start.search(text, max(separator.start() - reach, 0), separator.start())
-        clause_start = before.start() + 1 if before is not None else max(separator.start() - reach, 0)
+        window = max(position - reach, 0)
+        before = patterns.clause_start.search(text, window, position)
+        clause_start = before.start() + 1 if before is not None else window
         after = patterns.clause_end.search(text, separator.end())
         clause_end = after.start() if after is not None else len(text)
         index = bisect_right(block_starts, clause_start) - 1
@@ -246,19 +248,16 @@ def _inline_list(
     join = patterns.joiner.search(text, last_start + 1, last_end)
     if join is not None:
         pieces[-1:] = [(last_start, join.start()), (join.end(), last_end)]
-    pieces = [_trim(text, start, end) for start, end in pieces]
-    if any(end <= start or end - start > rules.max_item for start, end in pieces):
-        return None
-    items = [ListItem(start, end, "") for start, end in pieces]
+    items = []
+    for start, end in pieces:  # trimmed of spaces, non-empty and short, or no list
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start or end - start > rules.max_item:
+            return None
+        items.append(ListItem(start, end, "", []))
     return EnumeratedList(items[0].start, items[-1].end, "inline", "generic", items)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _attach(text: str, lists: Sequence[EnumeratedList], entities: Sequence[Entity]) -> None:
