@@ -234,10 +234,12 @@ def _inline_list(
 ) -> EnumeratedList | None:
     """The clause's pieces as items: from after the last introducer to before the closer (等)."""
     first_start, first_end = pieces[0]
-    intros = list(patterns.introducer.finditer(text, first_start, first_end))
-    introduced = bool(intros) or patterns.introducer_before_colon.search(text, max(first_start - 8, 0), first_start) is not None
-    if intros:
-        pieces[0] = (intros[-1].end(), first_end)  # the last one: 表现为…出现A、B
+    intro = patterns.introducer.search(text, first_start, first_end)  # most clauses have none
+    introduced = intro is not None or patterns.introducer_before_colon.search(text, max(first_start - 8, 0), first_start) is not None
+    if intro is not None:
+        for intro in patterns.introducer.finditer(text, intro.end(), first_end):
+            pass
+        pieces[0] = (intro.end(), first_end)  # the last one: 表现为…出现A、B
     last_start, last_end = pieces[-1]
     close = patterns.closer.search(text, last_start, last_end)
     if close is not None:
@@ -262,6 +264,8 @@ def _inline_list(
 
 def _attach(text: str, lists: Sequence[EnumeratedList], entities: Sequence[Entity]) -> None:
     """O((items + entities) log entities): entities are found by bisection, not by scanning."""
+    if not lists:
+        return
     starts = [entity.start for entity in entities]
     order: Sequence[int] = range(len(entities))
     if starts != sorted(starts):  # find_entities gives them sorted; other callers may not
@@ -289,7 +293,9 @@ def _is_symptom_item(text: str, item: ListItem, entities: Sequence[Entity]) -> b
     if not item.entities:
         return False
     head = entities[item.entities[0]]
-    lead = text[item.start : head.start].strip().lstrip(item.marker).strip()
-    if not lead and text.startswith(("：", ":"), head.end):
+    if text.startswith(("：", ":"), head.end) and not text[item.start : head.start].strip().lstrip(item.marker).strip():
         return head.label == "symptom"
-    return any(entities[i].label == "symptom" for i in item.entities)
+    for index in item.entities:  # a loop, not any(): items carry one or two entities
+        if entities[index].label == "symptom":
+            return True
+    return False
