@@ -243,8 +243,7 @@ def assert_entities(
         kept = _precedence(found_cues)
         if not kept:
             continue
-        stops = terminators.get(clause, ())
-        found = [_nearest_cues(entity, kept, stops) for entity in members]
+        found = _nearest_cues(members, kept, terminators.get(clause, ()))
         if not any(found):
             continue  # no cue reaches an entity: nothing to carry or set
         if len(members) > 1:
@@ -291,35 +290,39 @@ def _inside_any(start: int, end: int, outers: Sequence[tuple[int, int]]) -> bool
 _Flags = dict[str, tuple[_Cue, str]]  # flag -> (the cue that set it, "forward" | "backward")
 
 
-def _nearest_cues(entity: Entity, cues: Sequence[_Cue], terminators: Sequence[tuple[int, int]]) -> _Flags:
-    """Each flag from the nearest cue in scope whose gap to the entity holds no terminator."""
-    flags: _Flags = {}
-    distances: dict[str, int] = {}
-    entity_start, entity_end, label = entity.start, entity.end, entity.label
-    for cue in cues:
-        cue_start, cue_end, rule = cue
-        labels = rule.labels
-        if labels is not None and label not in labels:
-            continue
-        # Cues are never empty, so one before the entity cannot also be after it.
-        if cue_end <= entity_start:
-            if rule.direction == "backward":
+def _nearest_cues(members: Sequence[Entity], cues: Sequence[_Cue], terminators: Sequence[tuple[int, int]]) -> list[_Flags]:
+    """Per entity of a clause, each flag from the nearest cue in scope whose gap to the entity
+    holds no terminator (one call per clause: most clauses hold one or two entities and cues)."""
+    found = []
+    for entity in members:
+        flags: _Flags = {}
+        distances: dict[str, int] = {}
+        entity_start, entity_end, label = entity.start, entity.end, entity.label
+        for cue in cues:
+            cue_start, cue_end, rule = cue
+            labels = rule.labels
+            if labels is not None and label not in labels:
                 continue
-            low, high, direction = cue_end, entity_start, "forward"
-        elif cue_start >= entity_end:
-            if rule.direction == "forward":
+            # Cues are never empty, so one before the entity cannot also be after it.
+            if cue_end <= entity_start:
+                if rule.direction == "backward":
+                    continue
+                low, high, direction = cue_end, entity_start, "forward"
+            elif cue_start >= entity_end:
+                if rule.direction == "forward":
+                    continue
+                low, high, direction = entity_end, cue_start, "backward"
+            else:
+                continue  # overlaps the entity
+            distance = high - low
+            if distance > rule.scope or (terminators and _any_inside(low, high, terminators)):
                 continue
-            low, high, direction = entity_end, cue_start, "backward"
-        else:
-            continue  # overlaps the entity
-        distance = high - low
-        if distance > rule.scope or (terminators and _any_inside(low, high, terminators)):
-            continue
-        flag = rule.flag
-        if flag not in distances or distance < distances[flag]:
-            distances[flag] = distance
-            flags[flag] = (cue, direction)
-    return flags
+            flag = rule.flag
+            if flag not in distances or distance < distances[flag]:
+                distances[flag] = distance
+                flags[flag] = (cue, direction)
+        found.append(flags)
+    return found
 
 
 def _any_inside(low: int, high: int, inners: Sequence[tuple[int, int]]) -> bool:
