@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress
+from itertools import accumulate, compress, pairwise
 
 import rjieba
 
@@ -39,9 +39,8 @@ class RJiebaSegmenter:
         words = self._jieba.cut(text)
         if pieces:
             words = _split_compounds(words, pieces)
-        ends = list(accumulate(map(len, words)))
-        starts = [0, *ends]
-        spans = list(zip(starts, ends))
+        starts = list(accumulate(map(len, words), initial=0))  # word i: starts[i] to starts[i + 1]
+        spans = list(pairwise(starts))
         dropped = []
         for space in _SPACE.finditer(text):
             index = bisect_left(starts, space.start())
