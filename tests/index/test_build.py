@@ -97,3 +97,19 @@ def test_concepts_first_seen_in_records_are_numbered_after_the_existing_ones(rec
         result = searcher.search("卧床休息")  # the canonical name, which the text never says
         assert [h.id for h in result.hits] == ["extra"]
         assert result.facets["treatment"][0].id == "TRT9999"
+
+
+def test_text_is_stored_once_unless_the_body_cannot_give_it_back(records, lexicon, tmp_path):
+    wide = annotated([{"id": "wide", "title": "检查", "published": "2024-02-01", "text": "头痛时做了ＣＴ检查。\n结果正常。"}])
+    db = tmp_path / "i.sqlite"
+    build_index([write_jsonl(tmp_path / "a.jsonl", records + wide)], db, lexicon)
+    connection = sqlite3.connect(db)
+    stored = dict(connection.execute("SELECT d.id, b.text FROM docs d JOIN bodies b ON b.rowid = d.rowid"))
+    assert stored.pop("wide") == wide[0]["content"]["text"]  # width-folded in the body: kept as written
+    assert set(stored.values()) == {None}
+    with Searcher(db) as searcher:
+        for query, record in (("检查", wide[0]), ("发热", next(r for r in records if "发热" in r["content"]["text"]))):
+            hit = next(h for h in searcher.search(query).hits if h.id == record["id"])
+            text = record["content"]["text"]
+            assert hit.snippet.text == text[hit.snippet.start : hit.snippet.end]
+            assert [text[s:e].lower() for s, e in hit.snippet.highlights] == [query]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from medannot.index.text import Boundaries, index_form, pack, segmented, unpack
+from medannot.index.query import fts_words
+from medannot.index.text import SEPARATOR, Boundaries, boundaries, cut, index_form, pack, segmented, unpack
 
 
 def test_body_is_the_tokens_joined_by_spaces():
@@ -32,3 +33,30 @@ def test_boundaries_of_a_record_whose_tokens_skip_characters_are_aligned_word_by
     text = "甲乙丙丁"
     found = Boundaries(text, segmented(text, [[0, 1], [2, 4]]))  # 乙 is in no token
     assert [p for p in range(len(text) + 1) if p in found] == [0, 1, 2, 4]
+
+
+def test_cut_body_gives_the_text_back_and_the_same_words():
+    text = "多发性硬化 患者\n用药。"
+    tokens = [0, 3, 3, 5, 6, 8, 9, 11, 11, 12]
+    body = cut(text, tokens)
+    assert body.replace(SEPARATOR, "") == text
+    assert body.split(SEPARATOR) == ["", "多发性", "硬化 ", "患者\n", "用药", "。"]
+    assert fts_words(body) == fts_words(segmented(text, [[0, 3], [3, 5], [6, 8], [9, 11], [11, 12]]))
+
+
+def test_cut_refuses_what_it_could_not_give_back():
+    assert cut("甲乙", []) is None
+    assert cut("甲乙丙", [2, 3, 0, 1]) is None  # out of order
+    assert cut("甲乙丙", [0, 1, 4, 5]) is None  # starts past the end
+    assert cut("甲\x1f乙", [0, 1, 2, 3]) is None  # holds the separator
+
+
+def test_boundaries_from_either_kind_of_body():
+    """Token starts and the text's end are boundaries, positions inside a word are not (a word end
+    before whitespace need not be: snippets treat whitespace as a separator anyway)."""
+    text = "多发性硬化 患者\n用药。"
+    expected = [0, 3, 6, 9, 11, 12]
+    for body in (cut(text, [0, 3, 3, 5, 6, 8, 9, 11, 11, 12]), segmented(text, [[0, 3], [3, 5], [6, 8], [9, 11], [11, 12]])):
+        found = boundaries(text, body)
+        assert [p for p in expected if p in found] == expected
+        assert 1 not in found and 4 not in found and 10 not in found

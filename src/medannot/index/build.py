@@ -23,7 +23,7 @@ from ..lexicon import Lexicon
 from ..record import token_pairs
 from ..segment import Segmenter, create_segmenter
 from .schema import create
-from .text import index_form, pack, segmented
+from .text import cut, index_form, pack, segmented
 from .vocabulary import Vocabulary
 
 __all__ = ["BuildStats", "IndexWriter", "build_index"]
@@ -120,7 +120,11 @@ class IndexWriter:
             spans.append((entity["start"], entity["end"], num))
         concept_words = [f"c{num}" for _, _, num in spans]
 
-        body = segmented(index_form(text), token_pairs(record["tokens"]))
+        folded = index_form(text)
+        body = cut(folded, record["tokens"])
+        stored = None if body is not None and folded == text else text  # else the body gives the text back
+        if body is None:
+            body = segmented(folded, token_pairs(record["tokens"]))
         url = source.get("url")
         asserted, mentioned = sorted(asserted_set), sorted(mentioned_set)
         filter_words = " ".join([*(f"a{num}" for num in asserted), *(f"m{num}" for num in mentioned)])
@@ -143,7 +147,7 @@ class IndexWriter:
                 (*values, rowid),
             )
             execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
-        execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (rowid, text, orjson.dumps(spans)))
+        execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (rowid, stored, orjson.dumps(spans)))
         execute(
             "INSERT INTO fts(rowid, title, body, concepts, filters) VALUES (?, ?, ?, ?, ?)",
             (rowid, title_words, body, " ".join(concept_words), filter_words),

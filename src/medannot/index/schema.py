@@ -5,11 +5,13 @@ Tables:
 - ``docs``: one narrow row per record (id, digest, metadata) for filters, ordering and display, with
   the concepts it mentions as uint32 arrays (``asserted``: at least once not negated; ``mentioned``:
   at all), which facet counting reads for every hit.
-- ``bodies``: the content text and the entity spans (orjson array of [start, end, concept]) of
-  each record, read only for the page of hits being shown.
-- ``fts`` (FTS5): ``title`` and ``body`` hold the segmented words joined by spaces (see ``text.py``),
-  so FTS5's unicode61 tokenizer sees the segmenter's Chinese words rather than one run of characters
-  (and highlighting finds the token boundaries again from it); ``concepts`` holds one ``c<num>`` token per entity mention, so a query term that names a concept
+- ``bodies``: the entity spans (orjson array of [start, end, concept]) of each record, and its
+  content text only when the indexed body cannot give it back (NULL otherwise: the text is stored
+  once), read only for the page of hits being shown.
+- ``fts`` (FTS5): ``title`` holds the segmented words joined by spaces, ``body`` the text cut
+  before every token (see ``text.py``), so FTS5's unicode61 tokenizer sees the segmenter's Chinese
+  words rather than one run of characters (and snippets get the text and its token boundaries back
+  from it); ``concepts`` holds one ``c<num>`` token per entity mention, so a query term that names a concept
   also finds the article's synonyms of it; ``filters`` holds ``a<num>`` once per concept asserted
   (mentioned at least once not negated) and ``m<num>`` once per concept mentioned at all, for facet
   filters, and is weighted 0 in BM25 so filtering does not change the ranking.
@@ -28,7 +30,7 @@ from ..errors import ExportError
 
 __all__ = ["FORMAT", "connect", "create"]
 
-FORMAT = "medannot-index/1"
+FORMAT = "medannot-index/2"  # 2: the body is the text cut at tokens; bodies.text only when it is not
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,7 +47,7 @@ CREATE TABLE IF NOT EXISTS docs(
     asserted BLOB NOT NULL,
     mentioned BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS bodies(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, spans BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS bodies(rowid INTEGER PRIMARY KEY, text TEXT, spans BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_published ON docs(published);
 CREATE INDEX IF NOT EXISTS docs_source ON docs(source_name);
 CREATE INDEX IF NOT EXISTS docs_host ON docs(host);

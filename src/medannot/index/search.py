@@ -22,7 +22,7 @@ from ..segment import create_segmenter
 from .query import Query, parse_query
 from .schema import connect
 from .snippet import Snippet, highlights, make_snippet, word_pattern
-from .text import Boundaries, index_form, unpack
+from .text import SEPARATOR, boundaries, unpack
 from .vocabulary import Vocabulary
 
 __all__ = ["Filters", "Hit", "FacetValue", "SearchResult", "Searcher", "WEIGHTS"]
@@ -168,9 +168,10 @@ class Searcher:
             doc_id, title, published, source_name, url, path = execute(
                 "SELECT id, title, published, source_name, url, path FROM docs WHERE rowid = ?", (rowid,)
             ).fetchone()
-            text, spans = execute("SELECT text, spans FROM bodies WHERE rowid = ?", (rowid,)).fetchone()
+            stored, spans = execute("SELECT text, spans FROM bodies WHERE rowid = ?", (rowid,)).fetchone()
             body = execute("SELECT body FROM fts WHERE rowid = ?", (rowid,)).fetchone()[0]
-            marks = highlights(text, Boundaries(index_form(text), body), orjson.loads(spans), pattern, concepts)
+            text = body.replace(SEPARATOR, "") if stored is None else stored
+            marks = highlights(text, boundaries(text, body), orjson.loads(spans), pattern, concepts)
             snippet = make_snippet(text, marks, snippet_chars)
             hits.append(Hit(doc_id, score, title, published, source_name, url, path, snippet))
         facets = self._facets(filters.include_negated, facet_size) if facet_size > 0 else {}

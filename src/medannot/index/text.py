@@ -1,9 +1,12 @@
-"""How content text becomes FTS5 input, and how token boundaries are found again from it.
+"""How content text becomes FTS5 input, and how the text and its token boundaries come back from it.
 
-The ``body`` column holds the record's tokens joined by single spaces, so unicode61 (which would
-keep a run of Chinese characters as one token) sees the segmenter's words. unicode61 lowercases
-but does not map full-width letters and digits to ASCII, so text that has any is width-folded
-first; both forms keep every character at its offset.
+The ``body`` column holds the text cut before every token start, the pieces joined by
+``SEPARATOR`` (see ``cut``), so unicode61 (which would keep a run of Chinese characters as one
+token) sees the segmenter's words, and removing the separators gives the text back: the index
+stores the text once. Records whose tokens are out of order get their tokens joined by single
+spaces instead (``segmented``), with the text stored beside them. unicode61 lowercases but does not
+map full-width letters and digits to ASCII, so text that has any is width-folded first; both forms
+keep every character at its offset.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import bisect
 import re
 import sys
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from itertools import accumulate, chain
 
 from ..lexicon import fold
 
-__all__ = ["Boundaries", "index_form", "segmented", "pack", "unpack"]
+__all__ = ["SEPARATOR", "Boundaries", "boundaries", "cut", "index_form", "segmented", "pack", "unpack"]
+
+SEPARATOR = "\x1f"  # unit separator: never part of a unicode61 token, not found in article text
 
 _SPACE = re.compile(r"\s")
 _NEEDS_FOLD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
@@ -35,6 +40,28 @@ def segmented(text: str, spans: Iterable[Sequence[int]]) -> str:
     join is the indexer's largest cost after FTS5 itself (about a thousand words a record).
     """
     return " ".join([text[start:end] for start, end in spans])
+
+
+def cut(text: str, tokens: Sequence[int]) -> str | None:
+    """``text`` cut before each token start (``tokens`` flat, as records store them), joined by
+    ``SEPARATOR``; None when there are no tokens, they are out of order, or the text has the separator.
+
+    Each piece is a token and the whitespace after it, so FTS5 sees the words ``segmented`` would
+    give it (for records where every non-whitespace character is in a token, as annotate writes
+    them), and ``body.replace(SEPARATOR, "")`` is ``text`` again.
+    """
+    starts = tokens[0::2]
+    if not starts or starts[0] < 0 or starts[-1] > len(text) or starts != sorted(starts) or SEPARATOR in text:
+        return None
+    return SEPARATOR.join([text[start:end] for start, end in zip([0, *starts], [*starts, len(text)])])
+
+
+def boundaries(text: str, body: str) -> Container[int]:
+    """Token boundaries in ``text`` from its indexed ``body``, whichever way it was made."""
+    folded = index_form(text)
+    if body.replace(SEPARATOR, "") == folded:
+        return set(accumulate(map(len, body.split(SEPARATOR)), initial=0))
+    return Boundaries(folded, body)
 
 
 def pack(numbers: Iterable[int]) -> bytes:
