@@ -4,12 +4,14 @@ invoked, so ``medannot annotate`` never pays for the eval, index or spaCy code."
 from __future__ import annotations
 
 import importlib
+import sys
+from typing import NoReturn
 
 import click
 
 from ..about import __version__
 
-__all__ = ["main"]
+__all__ = ["main", "fail"]
 
 # command name -> "module:attribute" (relative to medannot.cli)
 COMMANDS = {
@@ -21,6 +23,12 @@ COMMANDS = {
     "search": "index:search",
     "export": "export:export",
 }
+
+
+def fail(error: Exception) -> NoReturn:
+    """Report an error that stops a command before or while it runs, with exit status 2."""
+    click.echo(f"medannot: {error}", err=True)
+    sys.exit(2)
 
 
 class LazyGroup(click.Group):

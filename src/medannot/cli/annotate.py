@@ -10,6 +10,7 @@ import click
 from ..config import Options
 from ..read.inputs import DEFAULT_MAX_BYTES
 from ..segment.registry import DEFAULT_SEGMENTER, available_segmenters
+from . import fail
 
 __all__ = ["annotate"]
 
@@ -91,8 +92,7 @@ def annotate(
             progress=progress,
         )
     except MedannotError as error:
-        click.echo(f"medannot: {error}", err=True)
-        sys.exit(2)
+        fail(error)
     except Interrupted as stop:
         kept = f"; {stop.summary.documents} new records kept in {stop.part}, rerun with --resume" if stop.part else ""
         click.echo(f"medannot: interrupted{kept}", err=True)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from ..segment.registry import DEFAULT_SEGMENTER, available_segmenters
+from . import fail
 
 __all__ = ["assertion"]
 
@@ -50,8 +50,7 @@ def assertion(
             keep_disagreements=show_errors,
         )
     except MedannotError as error:
-        click.echo(f"medannot: {error}", err=True)
-        sys.exit(2)
+        fail(error)
     summary = report.to_dict()
     if as_json:
         click.echo(orjson.dumps(summary, option=orjson.OPT_INDENT_2).decode())

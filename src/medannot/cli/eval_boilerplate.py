@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
+from . import fail
 
 __all__ = ["boilerplate"]
 
@@ -31,8 +31,7 @@ def boilerplate(gold_dir: Path, worst: int, as_json: bool) -> None:
     try:
         pages = load_gold(gold_dir)
     except MedannotError as error:
-        click.echo(f"medannot: {error}", err=True)
-        sys.exit(2)
+        fail(error)
     report = evaluate(pages, medannot_extractor)
     if as_json:
         click.echo(orjson.dumps(report.to_dict(worst), option=orjson.OPT_INDENT_2).decode())

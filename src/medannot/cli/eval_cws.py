@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from ..segment.registry import DEFAULT_SEGMENTER, available_segmenters
+from . import fail
 
 __all__ = ["cws"]
 
@@ -60,8 +60,7 @@ def cws(
         backend = create_segmenter(segmenter, words, model=pkuseg_model, split_compounds=granularity == "word")
         results = {str(path): score(read_gold(path), segmenter_spans(backend)) for path in gold_files}
     except MedannotError as error:
-        click.echo(f"medannot: {error}", err=True)
-        sys.exit(2)
+        fail(error)
     if as_json:
         payload = {"segmenter": segmenter, "granularity": granularity, "lexicon": lexicon_name, "user_words": len(words), "gold": {p: s.to_dict() for p, s in results.items()}}
         click.echo(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode())

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from ..segment.registry import DEFAULT_SEGMENTER, available_segmenters
+from . import fail
 
 __all__ = ["ner"]
 
@@ -73,8 +73,7 @@ def ner(
             read_gold(gold_path, fmt, stats, label_map), predict, stats=stats, keep_errors=show_errors, interchangeable=interchangeable
         )
     except (MedannotError, ValueError) as error:
-        click.echo(f"medannot: {error}", err=True)
-        sys.exit(2)
+        fail(error)
     if as_json:
         click.echo(orjson.dumps(report.to_dict() | {"interchangeable": [list(g) for g in interchangeable]}, option=orjson.OPT_INDENT_2).decode())
         return

@@ -16,7 +16,8 @@ import click
 import orjson
 
 from ..export.records import Tally
-from .index import _fail, _report_bad_lines
+from .index import _report_bad_lines
+from . import fail
 
 __all__ = ["export"]
 
@@ -56,7 +57,7 @@ def _write_lines(
                 out.write(data)
             out.write(closing())
     except MedannotError as error:
-        _fail(error)
+        fail(error)
     return tally
 
 
@@ -143,7 +144,7 @@ def brat(records: tuple[str, ...], output: str) -> None:
             write_files(directory, stem, line.record, ann)
             names.append(f"{stem}\t{line.record['id']}\n")
     except MedannotError as error:
-        _fail(error)
+        fail(error)
     (directory / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
     (directory / "records.tsv").write_text("".join(names), encoding="utf-8")
     _finish(tally, output)

@@ -14,6 +14,7 @@ import click
 
 from ..export.records import Tally
 from ..lexicon.model import CATEGORIES
+from . import fail
 
 if TYPE_CHECKING:
     from ..index import SearchResult
@@ -22,10 +23,6 @@ __all__ = ["index", "search"]
 
 _SHOWN_PROBLEMS = 20
 
-
-def _fail(error: Exception) -> None:
-    click.echo(f"medannot: {error}", err=True)
-    sys.exit(2)
 
 
 def _report_bad_lines(tally: Tally) -> None:
@@ -70,7 +67,7 @@ def build(records: tuple[str, ...], db: str, lexicons: tuple[str, ...], no_built
         lexicon = load_lexicon(lexicons, builtin=not no_builtin_lexicon)
         stats = build_index(records, db, lexicon, batch_size=batch_size)
     except MedannotError as error:
-        _fail(error)
+        fail(error)
     click.echo(stats.describe(), err=True)
     _report_bad_lines(stats.tally)
     sys.exit(1 if stats.tally.bad_lines else 0)
@@ -140,7 +137,7 @@ def search(query: str, db: str, concepts: tuple[str, ...], include_negated: bool
                 snippet_chars=snippet_chars,
             )
     except MedannotError as error:
-        _fail(error)
+        fail(error)
     if as_json:
         import orjson
 
@@ -198,7 +195,7 @@ def push(inputs: tuple[str, ...], url: str, index_name: str, template: bool, tex
     try:
         from ..export.push import push as push_documents
     except ImportError:
-        _fail(ImportError("pushing needs the Elasticsearch client: pip install 'medannot[es]'"))
+        fail(ImportError("pushing needs the Elasticsearch client: pip install 'medannot[es]'"))
 
     options: dict[str, Any] = {"request_timeout": timeout}
     if api_key:
@@ -235,7 +232,7 @@ def push(inputs: tuple[str, ...], url: str, index_name: str, template: bool, tex
             client_options=options,
         )
     except MedannotError as error:
-        _fail(error)
+        fail(error)
     finally:
         if failure_file is not None:
             failure_file.close()

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+from . import fail
 
 __all__ = ["lexicon"]
 
@@ -75,8 +76,7 @@ def stats(paths: tuple[Path, ...], no_builtin: bool, as_json: bool) -> None:
     try:
         lexicon_ = load_lexicon(paths, builtin=not no_builtin)
     except MedannotError as error:
-        click.echo(f"medannot: {error}", err=True)
-        sys.exit(2)
+        fail(error)
     table = lexicon_stats(lexicon_)
     if as_json:
         payload = {"lexicon": lexicon_.info(), "categories": {k: v.as_dict() for k, v in table.items()}}
@@ -116,8 +116,7 @@ def import_(source: Path, fmt: str, category: str | None, output: Path | None, i
         known = set() if keep_known else set(load_lexicon().index)
         result = build_concepts(read_entries(source, fmt, category, min_freq), known, id_prefix)
     except MedannotError as error:
-        click.echo(f"medannot: {error}", err=True)
-        sys.exit(2)
+        fail(error)
     rendered = render_concept_file(result, f"{source.name} ({fmt})")
     if output is None:
         click.echo(rendered, nl=False)

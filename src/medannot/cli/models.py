@@ -7,13 +7,10 @@ import tempfile
 from pathlib import Path
 
 import click
+from . import fail
 
 __all__ = ["models"]
 
-
-def _fail(error: Exception) -> None:
-    click.echo(f"medannot: {error}", err=True)
-    sys.exit(2)
 
 
 def _megabytes(size: int) -> str:
@@ -80,7 +77,7 @@ def install(target: str, archive: Path | None, index_url: str | None, force: boo
             click.echo(f"checking and converting {archive} ...", err=True)
             path = install_from_sdist(archive, destination, force=force)
     except MedannotError as error:
-        _fail(error)
+        fail(error)
     click.echo(f"installed {path}")
 
 
@@ -94,7 +91,7 @@ def verify(model: str) -> None:
     try:
         path = resolve_pkuseg_model(model)
     except MedannotError as error:
-        _fail(error)
+        fail(error)
     problems = verify_model(path)
     for problem in problems:
         click.echo(f"medannot: {problem}", err=True)
@@ -131,5 +128,5 @@ def train_pkuseg(corpus: tuple[Path, ...], output: str, dev: Path | None, iterat
             log=lambda line: click.echo(line, err=True),
         )
     except MedannotError as error:
-        _fail(error)
+        fail(error)
     click.echo(f"trained {path}")
