@@ -19,3 +19,7 @@ class Options:
     pos: bool = False  # part-of-speech tags in the record (slower)
     max_bytes: int = DEFAULT_MAX_BYTES  # larger documents become error records
     segmenter_model: str | None = None  # backend model name or path (pkuseg)
+
+    def __post_init__(self) -> None:
+        # Paths, lists and strings all arrive here; a tuple of str keeps Options hashable and comparable.
+        object.__setattr__(self, "lexicons", tuple(str(path) for path in self.lexicons))

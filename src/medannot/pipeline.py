@@ -35,8 +35,6 @@ class Pipeline:
     def __init__(self, options: Options | None = None, *, lexicon: Lexicon | None = None, **overrides: Any) -> None:
         options = options or Options()
         if overrides:
-            if "lexicons" in overrides:
-                overrides["lexicons"] = tuple(str(p) for p in overrides["lexicons"])
             options = replace(options, **overrides)
         self.options = options
         self.lexicon = lexicon or load_lexicon(options.lexicons, builtin=options.builtin_lexicon)
@@ -148,8 +146,6 @@ def annotate(text: str | None = None, *, html: str | None = None, **options: Any
     """Annotate one document with a pipeline cached per set of options (convenience for scripts)."""
     id_ = options.pop("id", "document")
     url = options.pop("url", None)
-    if "lexicons" in options:
-        options["lexicons"] = tuple(str(p) for p in options["lexicons"])
     key = Options(**options)
     pipeline = _default.get(key)
     if pipeline is None:
