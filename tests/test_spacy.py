@@ -91,7 +91,7 @@ def test_doc_from_tokens_keeps_every_character() -> None:
     from medannot.segment.base import Tokens
 
     text = " 头痛  发热\n"
-    doc = medspacy.doc_from_tokens(spacy.blank("zh").vocab, text, Tokens([(1, 3), (5, 7)], ["n", "v"]))
+    doc = medspacy.doc_from_tokens(spacy.blank("zh").vocab, text, Tokens.from_spans([(1, 3), (5, 7)], ["n", "v"]))
     assert doc.text == text
     assert [(t.text, t.tag_) for t in doc if not t.is_space] == [("头痛", "n"), ("发热", "v")]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from itertools import chain
 from typing import Any
 
 from .about import __version__
@@ -18,6 +17,7 @@ from .config import Options
 from .decode import decode_bytes
 from .errors import InputError, MedannotError
 from .lexicon import Lexicon, Matcher, load_lexicon
+from .lexicon.matcher import TokenBoundaries
 from .read import Document, InputFailure
 from .record import Content, ErrorRecord, PipelineInfo, Record, Source
 from .segment import create_segmenter
@@ -81,7 +81,7 @@ class Pipeline:
         text = separated.content
         tokens = self.segmenter.segment(text, pos=self.options.pos)
         sentences = split_sentences(text)
-        entities = find_entities(text, tokens.spans, sentences, self.matcher)
+        entities = find_entities(text, TokenBoundaries.from_offsets(tokens.offsets), sentences, self.matcher)
         assert_entities(text, entities, self.assertion_rules)
         lists = find_lists(text, separated.paragraphs, entities)
         return Record(
@@ -90,7 +90,7 @@ class Pipeline:
             meta=separated.meta,
             content=Content(text, separated.paragraphs, sentences),
             boilerplate=separated.boilerplate,
-            tokens=list(chain.from_iterable(tokens.spans)),
+            tokens=tokens.offsets,
             pos=tokens.pos,
             entities=entities,
             lists=lists,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Protocol
 
 from ..errors import SegmenterError
@@ -13,10 +14,23 @@ __all__ = ["Tokens", "Segmenter", "UserDictionary", "spans_from_words", "user_wo
 
 @dataclass(slots=True)
 class Tokens:
-    """Token spans into the segmented text (whitespace is never a token) and optional POS tags."""
+    """Token offsets into the segmented text (whitespace is never a token) and optional POS tags.
 
-    spans: list[tuple[int, int]]
+    Offsets are flat, ``[start0, end0, start1, end1, …]``: the record's own encoding, so the
+    default path never builds a tuple per token (a document has thousands).
+    """
+
+    offsets: list[int]
     pos: list[str] | None = None
+
+    @classmethod
+    def from_spans(cls, spans: Iterable[tuple[int, int]], pos: list[str] | None = None) -> Tokens:
+        return cls(list(chain.from_iterable(spans)), pos)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` per token."""
+        return list(zip(self.offsets[0::2], self.offsets[1::2]))
 
 
 class Segmenter(Protocol):
@@ -81,7 +95,7 @@ def spans_from_words(
     alters characters is caught (MA304) instead of producing shifted offsets. A word found in
     ``pieces`` (a ``UserDictionary``'s compounds) is emitted as its inner words.
     """
-    spans: list[tuple[int, int]] = []
+    offsets: list[int] = []
     pos: list[str] | None = [] if tags is not None else None
     tag_iter = iter(tags) if tags is not None else None
     offset = 0
@@ -97,11 +111,11 @@ def spans_from_words(
             continue
         inner = pieces.get(word) if pieces else None
         for part in inner or (word,):
-            spans.append((offset, offset + len(part)))
+            offsets += (offset, offset + len(part))
             if pos is not None:
                 pos.append((piece_tags or {}).get(part, tag or "x") if inner else (tag or "x"))
             offset += len(part)
-    return Tokens(spans, pos)
+    return Tokens(offsets, pos)
 
 
 def user_words(terms: Iterable[str]) -> list[str]:

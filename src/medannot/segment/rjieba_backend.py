@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress, pairwise
+from collections.abc import Mapping, Sequence
+from itertools import accumulate, compress
 
 import rjieba
 
@@ -33,25 +33,32 @@ class RJiebaSegmenter:
             pairs = self._jieba.tag(text)
             words, tags = (w for w, _ in pairs), (t for _, t in pairs)
             return spans_from_words(self.name, text, words, tags, pieces, self._dictionary.tags)
-        # Offsets are running sums of word lengths (cheaper than tokenize's triples). A whitespace
-        # word starts with a whitespace character: only the words starting at one of the few
-        # whitespace characters the text holds are looked at, not every word.
+        # Offsets are running sums of word lengths (cheaper than tokenize's triples), written into
+        # the flat encoding by slice assignment: no tuple per token. A whitespace word starts with
+        # a whitespace character: only the words starting at one of the few whitespace characters
+        # the text holds are looked at, not every word.
         words = self._jieba.cut(text)
         if pieces:
             words = _split_compounds(words, pieces)
         starts = list(accumulate(map(len, words), initial=0))  # word i: starts[i] to starts[i + 1]
-        spans = list(pairwise(starts))
-        dropped = []
+        ends = starts[1:]
+        del starts[-1]
+        blank = []
         for space in _SPACE.finditer(text):
             index = bisect_left(starts, space.start())
             while index < len(words) and starts[index] == space.start():
                 if words[index].isspace():
-                    dropped.append(index)
+                    blank.append(index)
                 index += 1
-        for index in reversed(dropped):
-            del spans[index]
-        return Tokens(spans)
-
+        if blank:
+            kept = [True] * len(words)
+            for index in blank:
+                kept[index] = False
+            starts, ends = list(compress(starts, kept)), list(compress(ends, kept))
+        offsets = [0] * (2 * len(starts))
+        offsets[0::2] = starts
+        offsets[1::2] = ends
+        return Tokens(offsets)
 
 def _split_compounds(words: list[str], pieces: Mapping[str, tuple[str, ...]]) -> list[str]:
     """``words`` with each compound replaced by its inner words; the rest copied in slices."""

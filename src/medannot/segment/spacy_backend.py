@@ -41,4 +41,4 @@ class SpacySegmenter:
             doc = self.nlp.make_doc(text)
         tokens = [token for token in doc if not token.is_space]
         spans = [(token.idx, token.idx + len(token)) for token in tokens]
-        return Tokens(spans, [token.tag_ for token in tokens] if pos else None)
+        return Tokens.from_spans(spans, [token.tag_ for token in tokens] if pos else None)

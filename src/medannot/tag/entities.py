@@ -6,17 +6,21 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..lexicon import Matcher
+from ..lexicon.matcher import TokenBoundaries
 from ..record import Entity
 
 __all__ = ["find_entities"]
 
 
 def find_entities(
-    text: str, tokens: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]], matcher: Matcher
+    text: str,
+    tokens: Sequence[tuple[int, int]] | TokenBoundaries,
+    sentences: Sequence[tuple[int, int]],
+    matcher: Matcher,
 ) -> list[Entity]:
     """Entities whose span starts and ends on token boundaries, with their sentence index.
 
-    ``tokens`` and ``sentences`` are sorted ``(start, end)`` spans into ``text``.
+    ``tokens`` (or their ``TokenBoundaries``) and ``sentences`` are sorted ``(start, end)`` spans into ``text``.
     """
     labels = matcher.labels
     entities = []
