@@ -75,8 +75,7 @@ def _default_inline_rules() -> InlineRules:
 @dataclass(frozen=True, slots=True)
 class _InlinePatterns:
     separator: re.Pattern[str]
-    clause_end: re.Pattern[str]  # the next clause end
-    clause_start: re.Pattern[str]  # the last clause end before a position (searched with endpos)
+    clause_end: re.Pattern[str]  # a clause end: searched forward in the text, backward in it reversed
     introducer: re.Pattern[str]
     introducer_before_colon: re.Pattern[str]  # 如： with the item after the colon
     joiner: re.Pattern[str]
@@ -93,7 +92,6 @@ def _inline_patterns(rules: InlineRules) -> _InlinePatterns:
     return _InlinePatterns(
         re.compile(_alternation(rules.separators)),
         re.compile(f"[{clause}]"),
-        re.compile(f"[{clause}][^{clause}]*$"),
         re.compile(_alternation(rules.introducers)),
         re.compile(f"(?:{_alternation(rules.introducers)})[：:]$"),
         re.compile(_alternation(rules.joiners)),
@@ -206,13 +204,16 @@ def _inline_lists(text: str, rules: InlineRules, blocks: Sequence[EnumeratedList
     reach = rules.max_item * 4  # how far back a clause start is looked for: items are short
     found: list[EnumeratedList] = []
     clause_end = -1
+    # A clause start is the last clause end before a separator: the first one found searching the
+    # reversed text forward from there (a regex has no fast backward search).
+    size, reversed_text = len(text), text[::-1]
     for separator in patterns.separator.finditer(text):
         position = separator.start()
         if position < clause_end:
             continue  # a later separator of a clause already handled
         window = max(position - reach, 0)
-        before = patterns.clause_start.search(text, window, position)
-        clause_start = before.start() + 1 if before is not None else window
+        before = patterns.clause_end.search(reversed_text, size - position, size - window)
+        clause_start = size - before.start() if before is not None else window
         after = patterns.clause_end.search(text, separator.end())
         clause_end = after.start() if after is not None else len(text)
         index = bisect_right(block_starts, clause_start) - 1
