@@ -43,6 +43,10 @@ def flags(pipeline, text: str, *, tokens: bool = True) -> dict[str, dict[str, st
         ("如果出现头痛，应及时就医。", {"头痛": {"hypothetical": "如果出现"}}),
         ("一旦发热要就医。", {"发热": {"hypothetical": "一旦"}}),
         ("服药预防肺炎。", {"肺炎": {"hypothetical": "预防"}}),
+        ("头痛好了。", {"头痛": {"negated": "好了"}}),  # a finding that is over
+        ("发热？", {"发热": {"uncertain": "？"}}),  # a bare finding asked
+        ("呕吐是什么时候开始的？", {"呕吐": {}}),  # asking when takes the finding as given
+        ("如果呕吐次数增多，请就医。", {"呕吐": {}}),  # its course: presupposed
     ],
 )
 def test_cues_set_flags_and_record_themselves(small_pipeline, text, expected):

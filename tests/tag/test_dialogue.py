@@ -98,12 +98,46 @@ def test_a_negated_condition_asserts_nothing(small_pipeline):
     assert found == {(0, "肺炎"): "uncertain", (1, "咳嗽"): "absent"}
 
 
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [("没有发绿", "uncertain"), ("不爱吃饭", "uncertain"), ("不烧了", "absent"), ("有点烧", "present"), ("烧了一天", "present")],
+)
+def test_a_yes_or_no_stands_alone_or_echoes_the_finding(small_pipeline, reply, expected):
+    found = run(small_pipeline, [("医生", "发烧吗？"), ("患者", reply)])
+    assert found[(0, "发烧")] == expected
+
+
+def test_a_bare_finding_with_a_question_mark_is_asked(small_pipeline):
+    found = run(small_pipeline, [("医生", "发烧？"), ("患者", "没有")])
+    assert found[(0, "发烧")] == "absent"
+
+
+def test_findings_asked_along_and_left_open_are_uncertain(small_pipeline):
+    found = run(small_pipeline, [("医生", "咳嗽，发烧不"), ("医生", "多大了")])
+    assert found == {(0, "咳嗽"): "uncertain", (0, "发烧"): "uncertain"}
+
+
+def test_a_clinicians_hedged_finding_takes_the_patients_status(small_pipeline):
+    found = run(small_pipeline, [("患者", "孩子咳嗽两天了"), ("医生", "如果有咳嗽，可以吃药")])
+    assert found[(1, "咳嗽")] == "present"
+    found = run(small_pipeline, [("患者", "孩子咳嗽两天了"), ("医生", "感冒也可能出现呕吐")])
+    assert found[(1, "呕吐")] == "uncertain"  # the patient said nothing about it
+    found = run(small_pipeline, [("患者", "孩子没有发烧"), ("医生", "如果发烧要吃药")])
+    assert found[(1, "发烧")] == "absent"
+    found = run(small_pipeline, [("患者", "昨天发烧"), ("患者", "今天不发烧了"), ("医生", "不发烧就不用吃药")])
+    assert found[(2, "发烧")] == "present"  # present at any time in the dialogue
+    found = run(small_pipeline, [("患者", "孩子得了肺炎"), ("医生", "如果是肺炎要输液")])
+    assert found[(1, "肺炎")] == "uncertain"  # diseases are diagnoses: the patient's word does not settle them
+
+
 def test_answer_reads_fillers_then_yes_or_no():
     rules = default_dialogue_rules()
     assert answer("嗯，不知道", rules) is None and answer("还没量过", rules) is None
     assert answer("嗯嗯，没有", rules) == ("absent", "没有")
     assert answer("对的", rules) == ("present", "对的")
     assert answer("好的", rules) is None
+    assert answer("没有发绿", rules, "发烧") is None and answer("不烧了", rules, "发烧") == ("absent", "不")
+    assert answer("吐了", rules, "呕吐") == ("present", "吐")
 
 
 def test_rules_file_is_validated(tmp_path: Path):

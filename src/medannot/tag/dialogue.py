@@ -1,5 +1,6 @@
 """Assertion across the turns of a dialogue: a finding asked about (有没有发烧？) takes its status
-from the answer (没有 / 有点 / 不发烧), or from what the dialogue said about it before.
+from the answer (没有 / 有点 / 不发烧), or from what the dialogue said about it before; a
+clinician's hedged mention of a finding (如果咳嗽…) takes the status the patient gave it.
 
 Rules are data (``lexicons/dialogue/answers.yaml``, format in its header). This runs after
 ``assert_entities`` has set each entity's flags within its own turn.
@@ -42,6 +43,8 @@ class DialogueRules:
     clinicians: frozenset[str] = frozenset()
     tentative_labels: frozenset[str] = frozenset()
     non_answers: tuple[str, ...] = ()  # openings that look like a no but say nothing (不知道, 没量过)
+    follows_patient: frozenset[str] = frozenset()  # labels whose hedged clinician mentions take the patient's status
+    particles: str = ""  # what may close a bare yes or no (没有啊, 有的)
 
 
 def status(entity: Entity) -> str:
@@ -65,7 +68,7 @@ def load_dialogue_rules(path: Path | None = None) -> DialogueRules:
     path = path or lexicons_dir() / "dialogue" / "answers.yaml"
     known_keys = {
         "negative_answers", "positive_answers", "non_answers", "fillers", "window",
-        "sentence_ends", "clause_ends", "clinicians", "tentative_labels",
+        "sentence_ends", "clause_ends", "clinicians", "tentative_labels", "follows_patient", "particles",
     }
     header, entries = load_yaml(path, "question_cues", format=FORMAT, header_keys=known_keys)
     where = f"{path}:1"
@@ -82,6 +85,8 @@ def load_dialogue_rules(path: Path | None = None) -> DialogueRules:
         frozenset(_words(header, "clinicians", where)) if "clinicians" in header else frozenset(),
         frozenset(_words(header, "tentative_labels", where)) if "tentative_labels" in header else frozenset(),
         _words(header, "non_answers", where) if "non_answers" in header else (),
+        frozenset(_words(header, "follows_patient", where)) if "follows_patient" in header else frozenset(),
+        str(header.get("particles", "")),
     )
 
 
@@ -90,8 +95,14 @@ def default_dialogue_rules() -> DialogueRules:
     return load_dialogue_rules()
 
 
-def answer(text: str, rules: DialogueRules) -> tuple[str, str] | None:
-    """``("absent" | "present", cue)`` when ``text`` opens with a yes or no, else None."""
+def answer(text: str, rules: DialogueRules, finding: str = "") -> tuple[str, str] | None:
+    """``("absent" | "present", cue)`` when ``text`` opens with a yes or no, else None.
+
+    The yes or no must stand alone (没有, 没有啊, 有，…) or go on with an echo of the ``finding``
+    asked about (不烧了, 有点烧): 没有发绿 or 不爱吃饭 answer something else. An echo is a character
+    of the finding after its first, which is often a light verb or a body part (发, 流, 鼻, 出).
+    """
+    echo = finding[1:] or finding
     rest = text.lstrip(_PUNCTUATION)
     stripped: list[str] = []
     while True:
@@ -105,18 +116,24 @@ def answer(text: str, rules: DialogueRules) -> tuple[str, str] | None:
         return ("present", yes) if yes else None
     if rest.startswith(rules.non_answers):
         return None
-    for cue in rules.negative_answers:
-        if rest.startswith(cue):
-            return "absent", cue
-    for cue in rules.positive_answers:
-        if rest.startswith(cue):
-            return "present", cue
+    for state, cues in (("absent", rules.negative_answers), ("present", rules.positive_answers)):
+        for cue in cues:
+            if rest.startswith(cue) and _stands_alone(rest[len(cue) :], rules, echo):
+                return state, cue
+    if echo and rest[0] in echo:  # an echo of the finding says yes: 吐了, 哑，…
+        return "present", rest[0]
     return None
 
 
+def _stands_alone(after: str, rules: DialogueRules, echo: str) -> bool:
+    after = after.lstrip(rules.particles)
+    return not after or after[0] in _PUNCTUATION or after[0] == "\n" or after[0] in echo
+
+
 def resolve_dialogue(text: str, turns: Sequence[Turn], entities: Sequence[Entity], rules: DialogueRules | None = None) -> None:
-    """Give the findings asked about in a question the status the dialogue establishes, and mark
-    a clinician's unreported diagnoses tentative (in place).
+    """Give the findings asked about in a question the status the dialogue establishes, mark a
+    clinician's unreported diagnoses tentative, and give a clinician's conditions, possibilities
+    and denials of a finding the patient's own status for it (in place).
 
     ``turns`` are sorted, non-overlapping spans of ``text``; ``entities`` lie inside them. A
     resolved question loses its uncertain flag; a "no" sets negated, with the answer's cue; a
@@ -129,15 +146,18 @@ def resolve_dialogue(text: str, turns: Sequence[Turn], entities: Sequence[Entity
         index = bisect_right(starts, entity.start) - 1
         if index >= 0 and entity.end <= turns[index].end:
             by_turn[index].append(entity)
-    reported: dict[str, tuple[str, str]] = {}  # concept -> the non-clinician side's first definite status
+    # concept -> the status the non-clinician side gives it (present if it ever does), then answers
+    reported: dict[str, tuple[str, str]] = {}
     for index, turn in enumerate(turns):
         if turn.speaker not in rules.clinicians:
             for entity in by_turn[index]:
                 if not entity.uncertain and not entity.hypothetical:
-                    reported.setdefault(entity.concept_id, (status(entity), entity.cues.get("negated", "")))
+                    _report(reported, entity.concept_id, (status(entity), entity.cues.get("negated", "")))
     known: dict[str, tuple[str, str]] = {}  # concept -> (status, cue) from definite earlier mentions
+    hedged: list[Entity] = []  # a clinician's conditions, possibilities and denials of findings
     for index, turn in enumerate(turns):
         asked = _asked(text, by_turn[index], rules)
+        clinician = turn.speaker in rules.clinicians
         for entity in by_turn[index]:
             if id(entity) in asked:
                 found = (
@@ -148,8 +168,15 @@ def resolve_dialogue(text: str, turns: Sequence[Turn], entities: Sequence[Entity
                 if found is not None:
                     _settle(entity, *found)
                     known[entity.concept_id] = found
-            elif (
-                turn.speaker in rules.clinicians
+                    _report(reported, entity.concept_id, found)
+                elif not entity.uncertain:  # asked along with a later finding, and left open
+                    entity.uncertain = True
+                    entity.cues["uncertain"] = asked[id(entity)]
+                continue
+            if clinician and entity.label in rules.follows_patient and status(entity) != "present":
+                hedged.append(entity)
+            if (
+                clinician
                 and entity.label in rules.tentative_labels
                 and status(entity) == "present"
                 and reported.get(entity.concept_id, ("",))[0] != "present"
@@ -158,22 +185,35 @@ def resolve_dialogue(text: str, turns: Sequence[Turn], entities: Sequence[Entity
                 entity.cues["uncertain"] = turn.speaker  # a clinician's tentative diagnosis
             elif not entity.uncertain and not entity.hypothetical:
                 known[entity.concept_id] = (status(entity), entity.cues.get("negated", ""))
+    for entity in hedged:
+        if (found := reported.get(entity.concept_id)) is not None:
+            entity.hypothetical = entity.negated = False
+            entity.cues.pop("hypothetical", None)
+            entity.cues.pop("negated", None)
+            _settle(entity, *found)
 
 
-def _asked(text: str, entities: list[Entity], rules: DialogueRules) -> set[int]:
-    """Ids of the entities a question asks about: those flagged by a question cue, and the
-    flagless ones of the clauses before it in its sentence."""
-    asked: set[int] = set()
+def _report(reported: dict[str, tuple[str, str]], concept: str, found: tuple[str, str]) -> None:
+    """Present wins: a finding the patient had at any time in the dialogue is the patient's."""
+    if found[0] == "present" or concept not in reported:
+        reported[concept] = found
+
+
+def _asked(text: str, entities: list[Entity], rules: DialogueRules) -> dict[int, str]:
+    """The entities a question asks about, by id, with the question cue: those flagged by a
+    question cue, and the flagless ones of the clauses before it in its sentence."""
+    asked: dict[int, str] = {}
     for position, entity in enumerate(entities):
-        if not (entity.uncertain and not entity.negated and entity.cues.get("uncertain") in rules.question_cues):
+        cue = entity.cues.get("uncertain")
+        if not (entity.uncertain and not entity.negated and cue in rules.question_cues):
             continue
-        asked.add(id(entity))
+        asked[id(entity)] = cue
         for earlier in reversed(entities[:position]):
             between = text[earlier.end : entity.start]
             if any(c in rules.sentence_ends for c in between):
                 break
             if not earlier.cues and any(c in rules.clause_ends for c in between):
-                asked.add(id(earlier))
+                asked.setdefault(id(earlier), cue)
     return asked
 
 
@@ -192,7 +232,7 @@ def _answered(
     weak = None  # a bare 嗯 may only acknowledge: a later explicit yes or no wins over it
     for reply in replies:
         said = text[turns[reply].start : turns[reply].end]
-        if _is_question(said, rules) or (found := answer(said, rules)) is None:
+        if _is_question(said, rules) or (found := answer(said, rules, entity.text)) is None:
             continue
         if found[1] not in rules.fillers:
             return found
