@@ -99,10 +99,10 @@ def answer(text: str, rules: DialogueRules, finding: str = "") -> tuple[str, str
     """``("absent" | "present", cue)`` when ``text`` opens with a yes or no, else None.
 
     The yes or no must stand alone (没有, 没有啊, 有，…) or go on with an echo of the ``finding``
-    asked about (不烧了, 有点烧): 没有发绿 or 不爱吃饭 answer something else. An echo is a character
-    of the finding after its first, which is often a light verb or a body part (发, 流, 鼻, 出).
+    asked about (不咳, 不烧了, 有点咳): 没有发绿 or 不爱吃饭 answer something else. An echo alone
+    is a yes (吐了, 哑，…). An echo is a run of the finding's characters that ends the reply or
+    comes before punctuation or a closing particle.
     """
-    echo = finding[1:] or finding
     rest = text.lstrip(_PUNCTUATION)
     stripped: list[str] = []
     while True:
@@ -118,16 +118,17 @@ def answer(text: str, rules: DialogueRules, finding: str = "") -> tuple[str, str
         return None
     for state, cues in (("absent", rules.negative_answers), ("present", rules.positive_answers)):
         for cue in cues:
-            if rest.startswith(cue) and _stands_alone(rest[len(cue) :], rules, echo):
+            if rest.startswith(cue) and _closes(rest[len(cue) :], rules, finding):
                 return state, cue
-    if echo and rest[0] in echo:  # an echo of the finding says yes: 吐了, 哑，…
+    if finding and rest[0] in finding and _closes(rest, rules, finding):
         return "present", rest[0]
     return None
 
 
-def _stands_alone(after: str, rules: DialogueRules, echo: str) -> bool:
-    after = after.lstrip(rules.particles)
-    return not after or after[0] in _PUNCTUATION or after[0] == "\n" or after[0] in echo
+def _closes(after: str, rules: DialogueRules, finding: str) -> bool:
+    """Whether ``after`` says nothing more than an echo of ``finding`` and closing particles."""
+    after = after.lstrip(finding).lstrip(rules.particles)
+    return not after or after[0] in _PUNCTUATION
 
 
 def resolve_dialogue(text: str, turns: Sequence[Turn], entities: Sequence[Entity], rules: DialogueRules | None = None) -> None:
