@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from ..record import Entity, EnumeratedList, ListItem, Paragraph
@@ -20,23 +21,26 @@ __all__ = ["InlineRules", "load_inline_rules", "find_lists"]
 FORMAT = "medannot-lists/1"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HAN_DIGITS = "一二三四五六七八九"
-# Markers are written with one plain character class first (\d\d?, not \d{1,2}; a class, then a
-# lookbehind for - and *, not an alternation): the regex engine then scans for that class quickly,
-# several times faster on long texts, for the same matches.
 _HAN = f"[{_HAN_DIGITS}十][{_HAN_DIGITS}十]{{0,2}}"
-# (style, marker pattern, what may stand before it). Numbered and parenthesized markers count only
-# at the start of the text or a line or after a sentence-level stop (spaces aside), so "3.5 mg"
-# or "(2012)" inside prose is no item; bullets only at a line start; circled markers anywhere.
+# Circled markers count anywhere. The others count only at the start of the text or a line or after
+# a sentence-level stop (spaces aside), so "3.5 mg" or "(2012)" inside prose is no item; bullets
+# only at a line start. One scan finds the stops followed by a marker, instead of a scan per style
+# for markers mostly found inside prose (digits and 一 are everywhere); it starts with a plain
+# character class, which the regex engine scans for quickly.
 _SENTENCE_LEAD = "\n。；;：:"
-_MARKERS = (
-    ("circled", re.compile(f"[{_CIRCLED}]"), None),
-    ("numbered", re.compile(r"(\d\d?)[.、．](?!\d)"), _SENTENCE_LEAD),
-    ("numbered", re.compile(f"({_HAN})、"), _SENTENCE_LEAD),
-    ("parenthesized", re.compile(r"[（(](\d\d?)[)）]"), _SENTENCE_LEAD),
-    ("parenthesized", re.compile(f"[（(]({_HAN})[)）]"), _SENTENCE_LEAD),
-    ("bullet", re.compile(r"[•·▪■◆●◇○□▶►*-](?:(?<=[-*])(?=[ \t\u3000])|(?<![-*]))[ \t\u3000]*"), "\n"),
+_CIRCLED_MARKER = re.compile(f"[{_CIRCLED}]")
+_LED_MARKERS = (  # (style, marker pattern); the number is the marker without its punctuation
+    ("numbered", r"\d\d?[.、．](?!\d)"),
+    ("numbered", f"{_HAN}、"),
+    ("parenthesized", r"[（(]\d\d?[)）]"),
+    ("parenthesized", f"[（(]{_HAN}[)）]"),
+    ("bullet", r"[•·▪■◆●◇○□▶►*-](?:(?<=[-*])(?=[ \t\u3000])|(?<![-*]))[ \t\u3000]*"),
 )
-_SPACE = " \t\u3000"
+_BULLET = len(_LED_MARKERS) - 1
+_LED = "[ \t\u3000]*(?:" + "|".join(f"(?P<m{i}>{pattern})" for i, (_, pattern) in enumerate(_LED_MARKERS)) + ")"
+_AT_TEXT_START = re.compile(_LED)
+_AFTER_LEAD = re.compile(f"[{_SENTENCE_LEAD}]{_LED}")
+_MARKER_PUNCTUATION = "（()）.、．"
 # Characters an inline item cannot contain: clause punctuation and brackets.
 _CLAUSE = "，,。；;！？!?：:\n（）()【】[]“”\""
 
@@ -122,7 +126,7 @@ def find_lists(
     ``entity.list_item`` for the entities inside items and ``kind`` to symptom where most items
     carry a symptom."""
     paragraph_ends = sorted(p.end for p in paragraphs) or [len(text)]
-    lists = [found for style, pattern, lead in _MARKERS for found in _block_lists(text, style, pattern, lead, paragraph_ends)]
+    lists = [found for style, markers in _markers(text) for found in _block_lists(text, style, markers, paragraph_ends)]
     lists = _without_overlaps(lists)
     lists.extend(_inline_lists(text, inline or _default_inline_rules(), lists))
     lists.sort(key=lambda l: l.start)
@@ -130,29 +134,32 @@ def find_lists(
     return lists
 
 
-def _led(text: str, start: int, lead: str | None) -> bool:
-    """Whether only spaces stand between ``start`` and the text's start or a ``lead`` character."""
-    if lead is None:
-        return True
-    before = start
-    while before > 0 and text[before - 1] in _SPACE:
-        before -= 1
-    return before == 0 or text[before - 1] in lead
+_Marker = tuple[int, int, str]  # start, end, the marker without surrounding spaces
 
 
-def _block_lists(
-    text: str, style: str, pattern: re.Pattern[str], lead: str | None, paragraph_ends: Sequence[int]
-) -> list[EnumeratedList]:
+def _markers(text: str) -> list[tuple[str, list[_Marker]]]:
+    """Per marker pattern, its style and the places it marks an item, in text order."""
+    found: list[list[_Marker]] = [[] for _ in _LED_MARKERS]
+    first = _AT_TEXT_START.match(text)
+    for match in chain((first,) if first else (), _AFTER_LEAD.finditer(text)):
+        name = match.lastgroup
+        assert name is not None  # one of the alternatives matched
+        index = int(name[1:])
+        if index == _BULLET and match.start() > 0 and text[match.start()] != "\n":
+            continue
+        start, end = match.span(name)
+        found[index].append((start, end, match.group(name).strip()))
+    circled = [(m.start(), m.end(), m.group()) for m in _CIRCLED_MARKER.finditer(text)]
+    return [("circled", circled), *((style, markers) for (style, _), markers in zip(_LED_MARKERS, found))]
+
+
+def _block_lists(text: str, style: str, markers: Sequence[_Marker], paragraph_ends: Sequence[int]) -> list[EnumeratedList]:
     """Runs of markers numbered 1, 2, 3 … (bullets: runs of adjacent bullet lines)."""
     lists: list[EnumeratedList] = []
-    run: list[tuple[int, int, str]] = []
+    run: list[_Marker] = []
     previous: int | None = None
-    for match in pattern.finditer(text):
-        start = match.start()
-        if not _led(text, start, lead):
-            continue
-        marker = match.group().strip()
-        number = None if style == "bullet" else _ordinal(match.group(1) if match.re.groups else marker)
+    for start, end, marker in markers:
+        number = None if style == "bullet" else _ordinal(marker.strip(_MARKER_PUNCTUATION))
         if style == "bullet":
             continuing = bool(run) and not text[_paragraph_end(text, run[-1][0], paragraph_ends) : start].strip()
         else:
@@ -162,7 +169,7 @@ def _block_lists(
                 lists.append(_build(text, style, run, paragraph_ends))
             run = []
         if continuing or style == "bullet" or number == 1:
-            run.append((start, match.end(), marker))
+            run.append((start, end, marker))
             previous = number
     if len(run) >= 2:
         lists.append(_build(text, style, run, paragraph_ends))
