@@ -72,7 +72,8 @@ _Cue = tuple[int, int, CueRule]
 @dataclass(slots=True)
 class _Compiled:
     automaton: ahocorasick_rs.AhoCorasick
-    patterns: list[tuple[CueRule, ...] | None]  # per pattern: its rules, or None for a terminator
+    patterns: list[tuple[CueRule, ...] | None]  # per pattern: its rules but pseudo ones, or None for a terminator
+    pseudo: list[bool]  # per pattern: whether it is a pseudo-cue (kept apart: it only masks)
     clause_end: re.Pattern[str]  # a clause end, except a comma followed by a continuation
     final: list[bool]  # per pattern: whether any of its rules counts only at a clause's end
     echo: list[bool]  # per pattern: whether any of its rules is an echo rule
@@ -98,17 +99,19 @@ def _compile(rules: AssertionRules) -> _Compiled:
     for rule in rules.rules:
         by_cue[rule.cue].append(rule)
     patterns: list[str] = list(by_cue)
-    targets: list[tuple[CueRule, ...] | None] = [tuple(by_cue[p]) for p in patterns]
+    targets: list[tuple[CueRule, ...] | None] = [tuple(r for r in by_cue[p] if r.flag != "pseudo") for p in patterns]
+    pseudo = [any(r.flag == "pseudo" for r in by_cue[p]) for p in patterns]
     for terminator in rules.terminators:
         patterns.append(terminator)
         targets.append(None)
+        pseudo.append(False)
     words = "|".join(map(re.escape, sorted(rules.continuations, key=len, reverse=True)))
     # One character class first, the continuation as a lookahead: one fast scan per text.
     bridge = f"(?!(?<=[，,])[ \t\u3000]*(?:{words}))" if words else ""
     clause_end = re.compile(f"[{re.escape(rules.clause_ends)}]{bridge}" if rules.clause_ends else "(?!)")
     final = [target is not None and any(rule.final for rule in target) for target in targets]
     echo = [target is not None and any(rule.echo for rule in target) for target in targets]
-    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, clause_end, final, echo)
+    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, pseudo, clause_end, final, echo)
 
 
 def load_rule_file(path: Path) -> AssertionRules:
@@ -193,7 +196,7 @@ def assert_entities(
         return
     compiled = rules.compiled
     matches = compiled.automaton.find_matches_as_indexes(text, overlapping=True)
-    patterns, final, echo, variants = compiled.patterns, compiled.final, compiled.echo, compiled.variants
+    patterns, pseudo, final, echo, variants = compiled.patterns, compiled.pseudo, compiled.final, compiled.echo, compiled.variants
     if all(patterns[index] is None for index, _, _ in matches):
         return  # terminators only (or nothing): no flag to set, no clause to find
     clause_ends = [m.start() for m in compiled.clause_end.finditer(text)]
@@ -205,6 +208,7 @@ def assert_entities(
     flagged = rules.labels
     cues: dict[int, list[_Cue]] = defaultdict(list)
     terminators: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    pseudos: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for index, start, end in matches:
         if boundaries is not None and not boundaries.fits(start, end):
             continue
@@ -221,6 +225,10 @@ def assert_entities(
         if near <= last and entity_starts[near] < end and (entity_starts[near] != start or entity_ends[near] != end):
             continue
         clause = bisect_left(clause_ends, start)
+        if pseudo[index]:
+            pseudos[clause].append((start, end))
+            if not targets:
+                continue
         if final[index] or echo[index]:
             ends_clause, echoes = True, None
             if final[index]:
@@ -240,7 +248,7 @@ def assert_entities(
         members = entities[bisect_left(entity_starts, clause_start) : bisect_left(entity_starts, clause_end)]
         if not members:
             continue
-        kept = _precedence(found_cues)
+        kept = _precedence(found_cues, pseudos.get(clause))
         if not kept:
             continue
         found = _nearest_cues(members, kept, terminators.get(clause, ()))
@@ -254,19 +262,25 @@ def assert_entities(
             if flags.pop("presupposed", None) is not None:
                 for cleared in _CLEARED_BY_PRESUPPOSITION:
                     flags.pop(cleared, None)
-            for flag, (cue, _) in flags.items():
+            for flag, (cue, _, _) in flags.items():
                 setattr(entity, flag, True)
                 entity.cues[flag] = cue[2].cue
 
 
-def _precedence(found: Sequence[_Cue]) -> list[_Cue]:
+def _precedence(found: Sequence[_Cue], pseudo: Sequence[tuple[int, int]] | None) -> Sequence[_Cue]:
     """Pseudo-cues mask the cues they contain; a longer cue wins over a cue it contains."""
-    if len(found) == 1:
-        return [] if found[0][2].flag == "pseudo" else found
     real = found
-    pseudo = [(start, end) for start, end, rule in found if rule.flag == "pseudo"]
     if pseudo:
-        real = [cue for cue in found if cue[2].flag != "pseudo" and not _inside_any(cue[0], cue[1], pseudo)]
+        real = [cue for cue in found if not _inside_any(cue[0], cue[1], pseudo)]
+    if len(real) < 3:
+        if len(real) < 2:
+            return real
+        (first_start, first_end, _), (second_start, second_end, _) = real  # the common case, unrolled
+        if second_start <= first_start and first_end <= second_end and second_end - second_start > first_end - first_start:
+            return real[1:]
+        if first_start <= second_start and second_end <= first_end and first_end - first_start > second_end - second_start:
+            return real[:1]
+        return real
     # Explicit loops: a clause holds a handful of cues, where generator expressions cost more than they save.
     kept = []
     for cue in real:
@@ -287,7 +301,8 @@ def _inside_any(start: int, end: int, outers: Sequence[tuple[int, int]]) -> bool
     return False
 
 
-_Flags = dict[str, tuple[_Cue, str]]  # flag -> (the cue that set it, "forward" | "backward")
+# flag -> (the cue that set it, "forward" | "backward", its distance to the entity)
+_Flags = dict[str, tuple[_Cue, str, int]]
 
 
 def _nearest_cues(members: Sequence[Entity], cues: Sequence[_Cue], terminators: Sequence[tuple[int, int]]) -> list[_Flags]:
@@ -296,7 +311,6 @@ def _nearest_cues(members: Sequence[Entity], cues: Sequence[_Cue], terminators: 
     found = []
     for entity in members:
         flags: _Flags = {}
-        distances: dict[str, int] = {}
         entity_start, entity_end, label = entity.start, entity.end, entity.label
         for cue in cues:
             cue_start, cue_end, rule = cue
@@ -317,10 +331,9 @@ def _nearest_cues(members: Sequence[Entity], cues: Sequence[_Cue], terminators: 
             distance = high - low
             if distance > rule.scope or (terminators and _any_inside(low, high, terminators)):
                 continue
-            flag = rule.flag
-            if flag not in distances or distance < distances[flag]:
-                distances[flag] = distance
-                flags[flag] = (cue, direction)
+            held = flags.get(rule.flag)
+            if held is None or distance < held[2]:
+                flags[rule.flag] = (cue, direction, distance)
         found.append(flags)
     return found
 
@@ -347,7 +360,7 @@ def _carry_along_enumerations(
 
 
 def _inherit(entity: Entity, flags: _Flags, source: _Flags, direction: str) -> None:
-    for flag, (cue, way) in source.items():
-        labels = cue[2].labels
-        if way == direction and flag not in flags and (labels is None or entity.label in labels):
-            flags[flag] = (cue, way)
+    for flag, held in source.items():
+        labels = held[0][2].labels
+        if held[1] == direction and flag not in flags and (labels is None or entity.label in labels):
+            flags[flag] = held
