@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from medannot.errors import SegmenterError
-from medannot.segment.base import UserDictionary, spans_from_words, user_words
+from medannot.segment.base import UserDictionary, fold_width, spans_from_words, user_words
 
 
 def test_compound_terms_keep_the_backends_inner_split() -> None:
@@ -47,3 +47,8 @@ def test_term_granularity_keeps_every_lexicon_term_whole() -> None:
     cuts = {"后背疼痛": [("后背", "n"), ("疼痛", "an")]}
     dictionary = UserDictionary.build(["后背疼痛"], cuts.__getitem__)
     assert dictionary.pieces == {} and dictionary.words == ["后背疼痛"]
+
+
+def test_fold_width_turns_full_width_letters_and_digits_into_ascii_one_for_one() -> None:
+    assert fold_width("做了ＣＴ，服用３．５ｍｇ") == "做了CT，服用3.5mg"  # full-width ， stays
+    assert fold_width("头痛（两天）") == "头痛（两天）"

@@ -39,3 +39,10 @@ def test_latin_terms_do_not_cut_english_words() -> None:
 
     segmenter = RJiebaSegmenter(user_words(["fever", "发热"]))
     assert _words(segmenter, "feverish 发热") == ["feverish", "发热"]
+
+
+def test_full_width_letters_and_digits_are_cut_as_their_ascii_forms() -> None:
+    text = "做了ＣＴ，剂量３．５ｍｇ"
+    words = _words(RJiebaSegmenter(), text)
+    assert "ＣＴ" in words and "Ｃ" not in words  # offsets still point into the full-width text
+    assert "３．５ｍｇ" in words or "３．５" in words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
@@ -9,7 +10,11 @@ from typing import Protocol
 
 from ..errors import SegmenterError
 
-__all__ = ["Tokens", "Segmenter", "UserDictionary", "spans_from_words", "user_words"]
+__all__ = ["Tokens", "Segmenter", "UserDictionary", "fold_width", "spans_from_words", "user_words"]
+
+_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+_TO_HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+_TO_HALF_WIDTH.update({ord("．"): ord("."), ord("％"): ord("%")})
 
 
 @dataclass(slots=True)
@@ -31,6 +36,13 @@ class Tokens:
     def spans(self) -> list[tuple[int, int]]:
         """``(start, end)`` per token."""
         return list(zip(self.offsets[0::2], self.offsets[1::2]))
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width letters and digits (ＣＴ, ３．５) in ASCII, for a backend to cut: backends
+    keep a run of ASCII letters or digits whole but cut full-width ones one by one. One character
+    for one, so offsets into the folded text are offsets into ``text``."""
+    return text.translate(_TO_HALF_WIDTH) if _FULL_WIDTH_ALNUM.search(text) else text
 
 
 class Segmenter(Protocol):
