@@ -67,7 +67,7 @@ class Pipeline:
         if source is None:
             source = Source(url=url, format="text" if text is not None else "html")
             source.sha256 = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
-        if not body.strip():
+        if not body or body.isspace():  # not strip(): that copies the whole text
             raise InputError("MA101", what=id)
         if self.options.raw:
             separated = as_content(body)
