@@ -37,6 +37,11 @@ def test_an_answer_that_names_the_finding_counts(small_pipeline):
     assert found == {(0, "发烧"): "absent", (1, "发烧"): "absent", (1, "咳嗽"): "present"}
 
 
+def test_a_reply_that_had_the_finding_says_yes(small_pipeline):
+    found = run(small_pipeline, [("医生", "还发烧吗？"), ("患者", "白天不发烧，晚上就开始发烧")])
+    assert found[(0, "发烧")] == "present"
+
+
 def test_a_mention_in_a_later_reply_beats_a_bare_yes(small_pipeline):
     found = run(small_pipeline, [("医生", "呕吐吗？"), ("患者", "是的"), ("患者", "不呕吐")])
     assert found[(0, "呕吐")] == "absent"

@@ -222,14 +222,18 @@ def _answered(
     text: str, turns: Sequence[Turn], by_turn: list[list[Entity]], index: int, entity: Entity, rules: DialogueRules
 ) -> tuple[str, str] | None:
     """The status the replies give: a definite mention of the same finding in any of them (不吐
-    after 是的 still says no), else the first yes or no that opens a reply that is not itself a
-    question, a bare 嗯 counting only when no later reply says more."""
+    after 是的 still says no; a present one first), else the first yes or no that opens a reply
+    that is not itself a question, a bare 嗯 counting only when no later reply says more."""
     speaker = turns[index].speaker
     replies = [i for i in range(index + 1, len(turns)) if turns[i].speaker != speaker][: rules.window]
-    for reply in replies:
-        for other in by_turn[reply]:
-            if other.concept_id == entity.concept_id and not other.uncertain and not other.hypothetical:
-                return status(other), other.cues.get("negated", "")
+    said = [
+        (status(other), other.cues.get("negated", ""))
+        for reply in replies
+        for other in by_turn[reply]
+        if other.concept_id == entity.concept_id and not other.uncertain and not other.hypothetical
+    ]
+    if said:  # present wins: 白天不发烧，下午就开始发烧 says yes
+        return next((found for found in said if found[0] == "present"), said[0])
     weak = None  # a bare 嗯 may only acknowledge: a later explicit yes or no wins over it
     for reply in replies:
         said = text[turns[reply].start : turns[reply].end]
