@@ -45,7 +45,7 @@ def flags(pipeline, text: str, *, tokens: bool = True) -> dict[str, dict[str, st
         ("服药预防肺炎。", {"肺炎": {"hypothetical": "预防"}}),
         ("头痛好了。", {"头痛": {"negated": "好了"}}),  # a finding that is over
         ("发热？", {"发热": {"uncertain": "？"}}),  # a bare finding asked
-        ("呕吐是什么时候开始的？", {"呕吐": {}}),  # asking when takes the finding as given
+        ("头晕是什么时候开始的？", {"头晕": {}}),  # asking when takes the finding as given
         ("如果呕吐次数增多，请就医。", {"呕吐": {}}),  # its course: presupposed
     ],
 )

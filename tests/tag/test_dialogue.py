@@ -38,7 +38,7 @@ def test_an_answer_that_names_the_finding_counts(small_pipeline):
 
 
 def test_a_reply_that_had_the_finding_says_yes(small_pipeline):
-    found = run(small_pipeline, [("医生", "还发烧吗？"), ("患者", "白天不发烧，晚上就开始发烧")])
+    found = run(small_pipeline, [("医生", "还发烧吗？"), ("患者", "上午不发烧，夜里又发烧了")])
     assert found[(0, "发烧")] == "present"
 
 
@@ -105,7 +105,7 @@ def test_a_negated_condition_asserts_nothing(small_pipeline):
 
 @pytest.mark.parametrize(
     ("reply", "expected"),
-    [("没有发绿", "uncertain"), ("不爱吃饭", "uncertain"), ("不烧了", "absent"), ("有点烧", "present"), ("烧了", "present"), ("没有噢", "absent")],
+    [("没有吃药", "uncertain"), ("不想喝奶", "uncertain"), ("不烧了", "absent"), ("有点烧", "present"), ("烧了", "present"), ("没有噢", "absent")],
 )
 def test_a_yes_or_no_stands_alone_or_echoes_the_finding(small_pipeline, reply, expected):
     found = run(small_pipeline, [("医生", "发烧吗？"), ("患者", reply)])
@@ -141,7 +141,7 @@ def test_answer_reads_fillers_then_yes_or_no():
     assert answer("嗯嗯，没有", rules) == ("absent", "没有")
     assert answer("对的", rules) == ("present", "对的")
     assert answer("好的", rules) is None
-    assert answer("没有发绿", rules, "发烧") is None and answer("不烧了", rules, "发烧") == ("absent", "不")
+    assert answer("没有吃药", rules, "发烧") is None and answer("不烧了", rules, "发烧") == ("absent", "不")
     assert answer("吐了", rules, "呕吐") == ("present", "吐")
 
 

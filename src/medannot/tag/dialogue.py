@@ -99,8 +99,8 @@ def answer(text: str, rules: DialogueRules, finding: str = "") -> tuple[str, str
     """``("absent" | "present", cue)`` when ``text`` opens with a yes or no, else None.
 
     The yes or no must stand alone (没有, 没有啊, 有，…) or go on with an echo of the ``finding``
-    asked about (不咳, 不烧了, 有点咳): 没有发绿 or 不爱吃饭 answer something else. An echo alone
-    is a yes (吐了, 哑，…). An echo is a run of the finding's characters that ends the reply or
+    asked about (不咳, 不烧了, 有点咳): 没有吃药 or 不想喝奶 answer something else. An echo alone
+    is a yes (吐了, 咳的). An echo is a run of the finding's characters that ends the reply or
     comes before punctuation or a closing particle.
     """
     rest = text.lstrip(_PUNCTUATION)
@@ -232,7 +232,7 @@ def _answered(
         for other in by_turn[reply]
         if other.concept_id == entity.concept_id and not other.uncertain and not other.hypothetical
     ]
-    if said:  # present wins: 白天不发烧，下午就开始发烧 says yes
+    if said:  # present wins: 上午退了烧、夜里又烧起来 says yes
         return next((found for found in said if found[0] == "present"), said[0])
     weak = None  # a bare 嗯 may only acknowledge: a later explicit yes or no wins over it
     for reply in replies:
