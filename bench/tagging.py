@@ -72,6 +72,7 @@ def main() -> None:
     import jieba
 
     from medannot import Pipeline
+    from medannot.lexicon.matcher import TokenBoundaries
     from medannot.segment.sentences import split_sentences
     from medannot.tag import assert_entities, find_entities, find_lists
 
@@ -79,8 +80,13 @@ def main() -> None:
     chars = sum(map(len, documents))
     pipeline = Pipeline(raw=True)
     matcher, rules = pipeline.matcher, pipeline.assertion_rules
-    prepared = [(text, pipeline.segmenter.segment(text).spans, split_sentences(text), lines(text)) for text in documents]
-    entity_count = sum(len(find_entities(text, tokens, sentences, matcher)) for text, tokens, sentences, _ in prepared)
+    # Tokens as the segmenter gives them to the pipeline (flat offsets); the tagging step starts from those.
+    prepared = [(text, pipeline.segmenter.segment(text).offsets, split_sentences(text), lines(text)) for text in documents]
+
+    def tag_entities(text: str, offsets: list[int], sentences: list) -> list:
+        return find_entities(text, TokenBoundaries.from_offsets(offsets), sentences, matcher)
+
+    entity_count = sum(len(tag_entities(text, tokens, sentences)) for text, tokens, sentences, _ in prepared)
     print(
         f"corpus: {len(documents)} documents, {chars:,} characters ({args.mb} MB); lexicon {pipeline.lexicon.name} "
         f"{pipeline.lexicon.version}: {len(pipeline.lexicon):,} concepts, {len(pipeline.lexicon.index):,} terms; "
@@ -92,7 +98,7 @@ def main() -> None:
     jieba.initialize()
 
     def tag_one(text: str, tokens: list, sentences: list, paragraphs: list) -> None:
-        entities = find_entities(text, tokens, sentences, matcher)
+        entities = tag_entities(text, tokens, sentences)
         assert_entities(text, entities, rules)
         find_lists(text, paragraphs, entities)
 
@@ -112,15 +118,15 @@ def main() -> None:
     rates = {
         "Aho-Corasick scan only": best_rate(each(lambda t: automaton.find_matches_as_indexes(t, overlapping=True), lowered), chars, args.repeat),
         "bare jieba.lcut": best_rate(each(jieba.lcut, documents), chars, 1),
-        "matching (Matcher.find)": best_rate(each(matcher.find, texts, tokens), chars, args.repeat),
-        "entities (the tagging step)": best_rate(
-            each(lambda t, tok, s: find_entities(t, tok, s, matcher), texts, tokens, sentences), chars, args.repeat
+        "matching (Matcher.find)": best_rate(
+            each(lambda t, tok: matcher.find(t, TokenBoundaries.from_offsets(tok)), texts, tokens), chars, args.repeat
         ),
+        "entities (the tagging step)": best_rate(each(tag_entities, texts, tokens, sentences), chars, args.repeat),
     }
     # Assertion sets flags in place: every run gets entities of its own, found before the clock starts.
-    runs = [[find_entities(t, tok, s, matcher) for t, tok, s in zip(texts, tokens, sentences)] for _ in range(args.repeat)]
+    runs = [[tag_entities(t, tok, s) for t, tok, s in zip(texts, tokens, sentences)] for _ in range(args.repeat)]
     rates["assertion"] = best_rate(lambda: each(lambda t, e: assert_entities(t, e, rules), texts, runs.pop())(), chars, args.repeat)
-    found = [find_entities(t, tok, s, matcher) for t, tok, s in zip(texts, tokens, sentences)]
+    found = [tag_entities(t, tok, s) for t, tok, s in zip(texts, tokens, sentences)]
     rates["lists"] = best_rate(each(find_lists, texts, paragraphs, found), chars, args.repeat)
     del found
     rates["all of tag/"] = best_rate(each(tag_one, texts, tokens, sentences, paragraphs), chars, args.repeat)

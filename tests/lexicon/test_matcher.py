@@ -75,9 +75,10 @@ def test_empty_lexicon_and_empty_text():
 
 
 def test_token_boundaries():
-    boundaries = TokenBoundaries([(0, 2), (2, 3), (4, 6)])
-    assert boundaries.fits(0, 3) and boundaries.fits(4, 6) and boundaries.fits(2, 3)
-    assert not boundaries.fits(1, 3) and not boundaries.fits(0, 1) and not boundaries.fits(3, 6)
+    boundaries = TokenBoundaries([(0, 2), (2, 3), (4, 6)])  # 头痛发 热: whitespace at 3
+    assert boundaries.fits(0, 3) and boundaries.fits(4, 6) and boundaries.fits(2, 3) and boundaries.fits(0, 6)
+    assert not boundaries.fits(1, 3) and not boundaries.fits(0, 1) and not boundaries.fits(4, 5)
+    assert TokenBoundaries.from_offsets([0, 2, 2, 3, 4, 6]).bounds == boundaries.bounds
 
 
 def test_a_listed_suffix_extends_a_mention_on_token_boundaries():

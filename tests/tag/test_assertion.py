@@ -130,6 +130,7 @@ def test_rule_files_are_validated_with_file_and_line(tmp_path: Path):
         ("  - {cue: 没有, flag: negated, scope: -1}", "scope"),
         ("  - {cue: 不, flag: uncertain, echo: yes please}", "echo"),
         ("  - {cue: 没有, flag: negated, colour: red}", "unknown"),
+        ("  - {cue: ' 没有', flag: negated}", "spaces"),
     ]:
         bad.write_text(f"format: medannot-assertion/1\nrules:\n{line}\n", encoding="utf-8")
         with pytest.raises(LexiconError) as raised:

@@ -137,8 +137,8 @@ def _suffixes(raw: object, where: str) -> dict[str, tuple[str, ...]]:
         raise LexiconError("MA202", where=where, detail="suffixes must map a category to a list of words")
     out = {}
     for category, words in raw.items():
-        if category not in CATEGORIES or not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise LexiconError("MA202", where=where, detail=f"suffixes of {category!r}: a known category with a list of words")
+        if category not in CATEGORIES or not isinstance(words, list) or not all(isinstance(w, str) and w and w == w.strip() for w in words):
+            raise LexiconError("MA202", where=where, detail=f"suffixes of {category!r}: a known category with a list of words (no spaces at their ends)")
         out[category] = tuple(sorted(words, key=len, reverse=True))
     return out
 

@@ -132,8 +132,8 @@ def load_rule_file(path: Path) -> AssertionRules:
         if labels is not None and (not isinstance(labels, list) or not all(isinstance(l, str) for l in labels)):
             raise LexiconError("MA202", where=entry.where, detail="labels must be a list of entity labels")
         cue = str(raw["cue"])
-        if not cue:
-            raise LexiconError("MA202", where=entry.where, detail="cue must not be empty")
+        if not cue or cue != cue.strip():  # token boundaries are checked only for stripped spans
+            raise LexiconError("MA202", where=entry.where, detail=f"cue must be non-empty, without spaces at its ends: {cue!r}")
         final, echo = raw.get("final", False), raw.get("echo", False)
         for key, value in (("final", final), ("echo", echo)):
             if not isinstance(value, bool):

@@ -126,7 +126,12 @@ def find_lists(
     ``entity.list_item`` for the entities inside items and ``kind`` to symptom where most items
     carry a symptom."""
     paragraph_ends = sorted(p.end for p in paragraphs) or [len(text)]
-    lists = [found for style, markers in _markers(text) for found in _block_lists(text, style, markers, paragraph_ends)]
+    lists = [
+        found
+        for style, markers in _markers(text)
+        if len(markers) > 1  # a list has two items or more
+        for found in _block_lists(text, style, markers, paragraph_ends)
+    ]
     lists = _without_overlaps(lists)
     lists.extend(_inline_lists(text, inline or _default_inline_rules(), lists))
     lists.sort(key=lambda l: l.start)
