@@ -113,3 +113,15 @@ def test_text_is_stored_once_unless_the_body_cannot_give_it_back(records, lexico
             text = record["content"]["text"]
             assert hit.snippet.text == text[hit.snippet.start : hit.snippet.end]
             assert [text[s:e].lower() for s, e in hit.snippet.highlights] == [query]
+
+
+def test_non_ascii_capitals_and_spaces_are_folded_for_the_tokenizer(lexicon, tmp_path):
+    record = annotated([{"id": "t2", "title": "Ⅱ型糖尿病", "published": "2024-03-01", "text": "Ⅱ型糖尿病患者\u00a0需要控制血糖。"}])
+    db = tmp_path / "i.sqlite"
+    build_index([write_jsonl(tmp_path / "a.jsonl", record)], db, lexicon)
+    with Searcher(db) as searcher:
+        for query in ("ⅱ型", "Ⅱ型", "患者", '"患者 需要"'):
+            hits = searcher.search(query).hits
+            assert [h.id for h in hits] == ["t2"], query
+        hit = searcher.search("患者").hits[0]
+        assert hit.snippet.text == record[0]["content"]["text"] and hit.snippet.highlights == [(5, 7)]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from medannot.errors import ExportError
-from medannot.index.query import fts_words
 
 
-def test_words_are_folded_and_split_like_unicode61():
-    assert fts_words("covid-19") == ["covid", "19"]
-    assert fts_words("，") == []
+def test_punctuation_is_left_out_of_terms_but_kept_in_phrases(searcher):
+    assert searcher.parse("医生，患者").expression == '({title body} : "医生" AND {title body} : "患者")'
+    assert searcher.parse('"医生，患者"').expression == '{title body} : "医生 ， 患者"'
+    assert searcher.parse('"医生，患者"').words == {"医生", "患者"}  # highlighted without the comma
+    with pytest.raises(ExportError, match="no searchable words"):
+        searcher.parse('"，。" ？')
 
 
 def test_a_term_naming_a_concept_also_matches_the_concept(searcher):
@@ -21,7 +23,8 @@ def test_a_term_naming_a_concept_also_matches_the_concept(searcher):
 
 
 def test_full_width_and_case_are_folded(searcher):
-    assert searcher.parse("ＭＴＸ").expression == searcher.parse("mtx").expression
+    assert searcher.parse("ＭＴＸ").expression == searcher.parse("mtx").expression == searcher.parse("MTX").expression
+    assert searcher.parse("Ⅱ型").expression == searcher.parse("ⅱ型").expression
 
 
 def test_plain_words_and_phrases(searcher):

@@ -130,3 +130,9 @@ def test_query_without_searchable_words_is_an_error(searcher):
     with pytest.raises(ExportError, match="every term is excluded"):
         searcher.search("-干细胞")
 
+
+
+def test_a_phrase_matches_across_punctuation_as_written(searcher):
+    assert ids(searcher.search('"病情稳定，没有复视"')) == ["ms-negated"]
+    assert ids(searcher.search('"发热、咳嗽"')) == ["flu"]
+    assert ids(searcher.search('"发热 咳嗽"')) == []  # the 、 between them is a token of the text

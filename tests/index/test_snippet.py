@@ -15,7 +15,7 @@ def test_query_words_are_highlighted_only_as_whole_index_words():
     assert marks == [(0, 5)]  # adjacent words merge; 硬化 inside the token 硬化剂 is not a match
 
 
-def test_words_inside_mixed_tokens_split_like_unicode61():
+def test_words_inside_mixed_tokens_split_like_the_tokenizer():
     text = "covid-19疫苗"
     marks = highlights(text, bounds((0, 8), (8, 10)), [], word_pattern(frozenset({"covid", "19"})), frozenset())
     assert marks == [(0, 5), (6, 8)]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from medannot.index.query import fts_words
-from medannot.index.text import SEPARATOR, Boundaries, boundaries, cut, index_form, pack, segmented, unpack
+from medannot.index.text import SEPARATOR, Boundaries, boundaries, cut, index_form, index_words, is_word, pack, segmented, unpack
 
 
 def test_body_is_the_tokens_joined_by_spaces():
@@ -11,10 +10,18 @@ def test_body_is_the_tokens_joined_by_spaces():
     assert segmented(text, [[0, 3], [3, 5], [6, 8]]) == "多发性 硬化 患者"
 
 
-def test_index_form_folds_full_width_letters_and_keeps_offsets():
-    assert index_form("ＣＴ检查") == "ct检查"
-    assert index_form("CT检查，") == "CT检查，"  # unicode61 lowercases by itself
-    assert len(index_form("ＣＴ检查")) == len("ＣＴ检查")
+def test_index_form_folds_what_the_tokenizer_does_not_and_keeps_offsets():
+    assert index_form("CT检查，") == "CT检查，"  # the tokenizer lower-cases ASCII by itself
+    assert index_form("ＣＴ检查，") == "ct检查，"  # full-width letters, not punctuation
+    assert index_form("Ⅱ型 Β受体\u00a0阻滞剂\u3000") == "ⅱ型 β受体 阻滞剂 "
+    for text in ("ＣＴ检查", "İstanbul Ⅱ", "ÀB\u2003c"):
+        assert len(index_form(text)) == len(text)
+
+
+def test_index_words_split_like_the_ascii_tokenizer():
+    assert index_words("covid-19疫苗，") == ["covid", "19疫苗，"]
+    assert index_words("a_b 3.5") == ["a", "b", "3", "5"]
+    assert is_word("19疫苗") and is_word("β") and not is_word("，") and not is_word("℃")
 
 
 def test_numbers_round_trip():
@@ -41,7 +48,8 @@ def test_cut_body_gives_the_text_back_and_the_same_words():
     body = cut(text, tokens)
     assert body.replace(SEPARATOR, "") == text
     assert body.split(SEPARATOR) == ["", "多发性", "硬化 ", "患者\n", "用药", "。"]
-    assert fts_words(body) == fts_words(segmented(text, [[0, 3], [3, 5], [6, 8], [9, 11], [11, 12]]))
+    assert index_words(body) == index_words(segmented(text, [[0, 3], [3, 5], [6, 8], [9, 11], [11, 12]]))
+    assert index_words(body) == ["多发性", "硬化", "患者", "用药", "。"]
 
 
 def test_cut_refuses_what_it_could_not_give_back():

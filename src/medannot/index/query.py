@@ -7,10 +7,12 @@ The query language is small on purpose:
 - ``OR`` between two terms accepts either; ``-term`` excludes documents that contain its words;
 - a concept id (``DRG0001``) matches every mention of that concept.
 
-Each term is segmented with the index's segmenter and terms (so ``多发性硬化患者`` splits the way
-document text did), folded like the index, and every run of words that names a concept becomes
-``(the words OR the concept)``, which is how 甲氨蝶呤 finds an article that only says 氨甲喋呤.
-User words are searched in the ``title`` and ``body`` columns only, concept tokens in ``concepts``.
+Each term is put in index form and segmented with the index's segmenter and terms (so
+``多发性硬化患者`` splits the way document text did), and every run of words that names a concept
+becomes ``(the words OR the concept)``, which is how 甲氨蝶呤 finds an article that only says 氨甲喋呤.
+Punctuation tokens are left out of terms but kept inside a phrase, whose tokens must be adjacent in
+the index as they are in the text. User words are searched in the ``title`` and ``body`` columns
+only, concept tokens in ``concepts``.
 """
 
 from __future__ import annotations
@@ -19,22 +21,15 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ExportError
-from ..lexicon import fold
 from ..segment import Segmenter
+from .text import index_form, index_words, is_word
 from .vocabulary import ConceptInfo, Vocabulary
 
-__all__ = ["Group", "Query", "fts_words", "parse_query"]
+__all__ = ["Group", "Query", "parse_query"]
 
-# What FTS5's unicode61 tokenizer keeps as token characters: letters and digits (not "_").
-_WORD = re.compile(r"[^\W_]+")
 _CLAUSE = re.compile(r'(-?)(?:"([^"]*)"?|“([^”]*)”?|(\S+))')
 _MAX_RUN = 6  # longest run of query words tried as one lexicon term
 _TEXT_COLUMNS = "{title body}"
-
-
-def fts_words(text: str) -> list[str]:
-    """The index words of an already folded token, split the way unicode61 splits it."""
-    return _WORD.findall(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +56,15 @@ class Query:
     concepts: frozenset[int]  # positive concept numbers, for highlighting their mentions
 
 
-def _groups(text: str, segmenter: Segmenter, vocabulary: Vocabulary) -> list[Group]:
+def _groups(text: str, phrase: bool, segmenter: Segmenter, vocabulary: Vocabulary) -> list[Group]:
     """Segment one term and group its words into lexicon terms (longest run first).
 
-    The term is folded first: segmenters split full-width Latin letter by letter, and users type
-    ``ＣＴ`` and ``ct`` for the same word.
+    Each word becomes the tokens the index has for it, lower-cased as the tokenizer lower-cases
+    ASCII (for highlighting); outside a phrase, tokens without a letter or digit are dropped.
     """
-    text = fold(text)
+    text = index_form(text)
     spans = segmenter.segment(text).spans
+    keep = None if phrase else is_word
     groups: list[Group] = []
     i = 0
     while i < len(spans):
@@ -76,7 +72,8 @@ def _groups(text: str, segmenter: Segmenter, vocabulary: Vocabulary) -> list[Gro
             concept = vocabulary.lookup(text[spans[i][0] : spans[j - 1][1]])
             if concept is not None or j == i + 1:
                 break
-        words = tuple(w for start, end in spans[i:j] for w in fts_words(text[start:end]))
+        tokens = [token.lower() for start, end in spans[i:j] for token in index_words(text[start:end])]
+        words = tuple(filter(keep, tokens))
         if words or concept is not None:
             groups.append(Group(words, concept))
         i = j
@@ -86,7 +83,9 @@ def _groups(text: str, segmenter: Segmenter, vocabulary: Vocabulary) -> list[Gro
 def _clause(text: str, phrase: bool, segmenter: Segmenter, vocabulary: Vocabulary) -> list[Group]:
     if not phrase and text in vocabulary.by_id:
         return [Group((), vocabulary.by_id[text])]
-    groups = _groups(text, segmenter, vocabulary)
+    groups = _groups(text, phrase, segmenter, vocabulary)
+    if phrase and not any(is_word(w) for g in groups for w in g.words):  # punctuation alone is not searched for
+        return []
     if phrase and len(groups) > 1:  # one phrase of all the words; a concept only if it names one whole
         whole = vocabulary.lookup(text)
         return [Group(tuple(w for g in groups for w in g.words), whole)]
@@ -119,7 +118,7 @@ def parse_query(text: str, segmenter: Segmenter, vocabulary: Vocabulary) -> Quer
             excluded.append(expression)
             continue
         for group in groups:
-            words.update(group.words)
+            words.update(filter(is_word, group.words))
             if group.concept is not None:
                 concepts.add(group.concept.num)
         if join_next:

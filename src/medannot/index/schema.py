@@ -8,10 +8,10 @@ Tables:
 - ``bodies``: the entity spans (orjson array of [start, end, concept]) of each record, and its
   content text only when the indexed body cannot give it back (NULL otherwise: the text is stored
   once), read only for the page of hits being shown.
-- ``fts`` (FTS5): ``title`` holds the segmented words joined by spaces, ``body`` the text cut
-  before every token (see ``text.py``), so FTS5's unicode61 tokenizer sees the segmenter's Chinese
-  words rather than one run of characters (and snippets get the text and its token boundaries back
-  from it); ``concepts`` holds one ``c<num>`` token per entity mention, so a query term that names a concept
+- ``fts`` (FTS5, ascii tokenizer): ``title`` holds the segmented words joined by spaces, ``body``
+  the text cut before every token (see ``text.py``), so FTS5 sees the segmenter's Chinese words
+  rather than one run of characters (and snippets get the text and its token boundaries back from
+  it); ``concepts`` holds one ``c<num>`` token per entity mention, so a query term that names a concept
   also finds the article's synonyms of it; ``filters`` holds ``a<num>`` once per concept asserted
   (mentioned at least once not negated) and ``m<num>`` once per concept mentioned at all, for facet
   filters, and is weighted 0 in BM25 so filtering does not change the ranking.
@@ -30,7 +30,7 @@ from ..errors import ExportError
 
 __all__ = ["FORMAT", "connect", "create"]
 
-FORMAT = "medannot-index/2"  # 2: the body is the text cut at tokens; bodies.text only when it is not
+FORMAT = "medannot-index/3"  # 2: the body is the text cut at tokens; 3: ascii tokenizer over the index form
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,7 +53,7 @@ CREATE INDEX IF NOT EXISTS docs_source ON docs(source_name);
 CREATE INDEX IF NOT EXISTS docs_host ON docs(host);
 CREATE TABLE IF NOT EXISTS concepts(num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, canonical TEXT NOT NULL, label TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS terms(key TEXT PRIMARY KEY, term TEXT NOT NULL, concept INTEGER NOT NULL) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, concepts, filters);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, concepts, filters, tokenize='ascii');
 """
 
 

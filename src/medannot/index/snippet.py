@@ -1,9 +1,10 @@
 """Highlighted snippets in the original text.
 
 FTS5's own ``snippet()`` would cut from the segmented, folded copy of the text; instead the query's
-words are found again in the (folded) original text, kept where they are whole index words (at
-token boundaries, see ``text.Boundaries``), and the query's concepts are found among the entity spans, so every highlight is
-an exact ``[start, end)`` range of ``content.text``.
+words are found again in the text's index form (ignoring case, as the tokenizer does for ASCII),
+kept where they are whole index words (at token boundaries, see ``text.Boundaries``), and the
+query's concepts are found among the entity spans, so every highlight is an exact
+``[start, end)`` range of ``content.text``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..lexicon import fold
+from .text import index_form
 
 __all__ = ["Snippet", "highlights", "make_snippet", "word_pattern"]
 
@@ -45,18 +47,19 @@ class Snippet:
 
 
 def word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
-    """A regex finding any of the query's (folded) words, longest first; None without words."""
+    """A regex finding any of the query's words in index form, longest first; None without words."""
     if not words:
         return None
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))), re.IGNORECASE)
 
 
 def _separated(folded: str, boundaries: Container[int], position: int) -> bool:
-    """Whether a word may start or end at ``position``: a token boundary, the text's edge, or a
-    non-word character beside it (unicode61 splits ``covid-19`` inside one token)."""
+    """Whether a word may start or end at ``position``: a token boundary, the text's edge, or an
+    ASCII separator beside it (the tokenizer splits ``covid-19`` inside one token)."""
     if position == 0 or position == len(folded) or position in boundaries:
         return True
-    return not (folded[position - 1].isalnum() and folded[position].isalnum())
+    before, after = folded[position - 1], folded[position]
+    return (before.isascii() and not before.isalnum()) or (after.isascii() and not after.isalnum())
 
 
 def highlights(
@@ -69,7 +72,7 @@ def highlights(
     """Sorted, merged ranges of the query words (as whole index words) and of the query concepts' mentions."""
     found: list[tuple[int, int]] = []
     if pattern is not None:
-        folded = fold(text)
+        folded = index_form(text)
         for match in pattern.finditer(folded):
             start, end = match.span()
             if _separated(folded, boundaries, start) and _separated(folded, boundaries, end):
