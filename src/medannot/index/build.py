@@ -108,18 +108,19 @@ class IndexWriter:
 
         vocabulary = self.vocabulary
         asserted_set: set[int] = set()  # mentioned at least once not negated
-        mentioned_set: set[int] = set()
         spans = []
         for entity in checked_entities(record):
             known = vocabulary.by_id.get(entity["concept_id"])  # inlined fast path: ~25 entities a record
             num = known.num if known else vocabulary.concept(entity["concept_id"], entity["canonical"], entity["label"])
             if entity["text"] not in vocabulary.seen:
                 vocabulary.add_term(entity["text"], num)
-            mentioned_set.add(num)
             if not entity.get("negated"):
                 asserted_set.add(num)
             spans.append((entity["start"], entity["end"], num))
-        concept_words = [f"c{num}" for _, _, num in spans]
+        concept_words = " ".join([f"c{num}" for _, _, num in spans])
+        asserted, mentioned = sorted(asserted_set), sorted({num for _, _, num in spans})
+        # a<num> per asserted concept, n<num> per concept only ever negated: one token per concept
+        filter_words = " ".join([*(f"a{num}" for num in asserted), *(f"n{num}" for num in mentioned if num not in asserted_set)])
 
         folded = index_form(text)
         body = cut(folded, record["tokens"])
@@ -127,8 +128,6 @@ class IndexWriter:
         if body is None:
             body = segmented(folded, token_pairs(record["tokens"]))
         url = source.get("url")
-        asserted, mentioned = sorted(asserted_set), sorted(mentioned_set)
-        filter_words = " ".join([*(f"a{num}" for num in asserted), *(f"m{num}" for num in mentioned)])
         values = (
             digest, title or None, meta.get("published"), meta.get("source_name"), url, _host(url), source.get("path"),
             pack(asserted), pack(mentioned),
@@ -151,7 +150,7 @@ class IndexWriter:
         execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (rowid, stored, orjson.dumps(spans)))
         execute(
             "INSERT INTO fts(rowid, title, body, concepts, filters) VALUES (?, ?, ?, ?, ?)",
-            (rowid, title_words, body, " ".join(concept_words), filter_words),
+            (rowid, title_words, body, concept_words, filter_words),
         )
         self._pending += 1
         if self._pending >= self.batch_size:

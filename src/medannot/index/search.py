@@ -140,10 +140,9 @@ class Searcher:
         parsed = self.parse(query)
         where, params = self._conditions(query, filters)
         required = self._required(query, filters)
-        prefix = "m" if filters.include_negated else "a"
+        form = '{{filters}} : ("a{0}" OR "n{0}")' if filters.include_negated else '{{filters}} : "a{0}"'
         expression = " AND ".join(
-            ([f"({parsed.expression})"] if parsed.expression else [])
-            + [f'{{filters}} : "{prefix}{num}"' for num in sorted(required)]
+            ([f"({parsed.expression})"] if parsed.expression else []) + [form.format(num) for num in sorted(required)]
         )
         execute = self.connection.execute
         execute("DELETE FROM temp.hits")
