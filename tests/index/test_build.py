@@ -6,7 +6,9 @@ import copy
 import sqlite3
 
 import orjson
+import pytest
 
+from medannot.errors import ExportError
 from medannot.index import Searcher, build_index
 
 from .articles import ARTICLES, annotated, write_jsonl
@@ -125,3 +127,17 @@ def test_non_ascii_capitals_and_spaces_are_folded_for_the_tokenizer(lexicon, tmp
             assert [h.id for h in hits] == ["t2"], query
         hit = searcher.search("患者").hits[0]
         assert hit.snippet.text == record[0]["content"]["text"] and hit.snippet.highlights == [(5, 7)]
+
+
+def test_a_new_index_appears_only_when_complete(records, lexicon, tmp_path):
+    db = tmp_path / "i.sqlite"
+    good = write_jsonl(tmp_path / "a.jsonl", records)
+    with pytest.raises(ExportError, match="MA401"):
+        build_index([good, tmp_path / "missing.jsonl"], db, lexicon)
+    assert list(tmp_path.iterdir()) == [good]  # no index, no scratch file
+    build_index([good], db, lexicon)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "i.sqlite"]
+    with pytest.raises(ExportError, match="MA401"):  # an existing index rolls back the open batch
+        build_index([write_jsonl(tmp_path / "b.jsonl", annotated([{"id": "new", "text": "头痛。"}])), tmp_path / "missing.jsonl"], db, lexicon)
+    with Searcher(db) as searcher:
+        assert searcher.search("").total == 5

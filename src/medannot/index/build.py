@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -47,10 +48,21 @@ class BuildStats:
 
 
 class IndexWriter:
-    """Upserts records into one index file; use as a context manager so the last batch commits."""
+    """Upserts records into one index file; use as a context manager so the last batch commits.
+
+    A new index is written to a scratch file beside ``db``, without a rollback journal or syncs
+    (about 3% of a fresh build's time), then synced and renamed to ``db`` when closed: a crash or
+    an error leaves no index rather than part of one (and the scratch file ``*.building-<pid>``).
+    An existing index is updated in place, one transaction per ``batch_size`` records.
+    """
 
     def __init__(self, db: str | Path, lexicon: Lexicon | None = None, *, batch_size: int = 1000) -> None:
-        self.connection = create(db)
+        self.path = Path(db)
+        fresh = not self.path.exists() or self.path.stat().st_size == 0
+        self._scratch = self.path.with_name(f"{self.path.name}.building-{os.getpid()}") if fresh else None
+        if self._scratch is not None:
+            self._scratch.unlink(missing_ok=True)
+        self.connection = create(self._scratch or self.path, scratch=fresh)
         self.batch_size = batch_size
         self._pending = 0
         self.connection.execute("BEGIN")
@@ -67,9 +79,20 @@ class IndexWriter:
         self.close(commit=exc_type is None)
 
     def close(self, *, commit: bool = True) -> None:
-        if self.connection.in_transaction:
-            self.connection.execute("COMMIT" if commit else "ROLLBACK")
+        if self._scratch is None:
+            if self.connection.in_transaction:
+                self.connection.execute("COMMIT" if commit else "ROLLBACK")
+            self.connection.close()
+            return
+        if commit and self.connection.in_transaction:
+            self.connection.execute("COMMIT")
         self.connection.close()
+        if not commit:
+            self._scratch.unlink(missing_ok=True)
+            return
+        _sync(self._scratch)
+        os.replace(self._scratch, self.path)
+        _sync(self.path.parent)
 
     def _note_segmenter(self, record: dict[str, Any]) -> None:
         """Remember the segmenter the records were made with: queries must be split by the same one."""
@@ -158,6 +181,15 @@ class IndexWriter:
             execute("BEGIN")
             self._pending = 0
         return outcome
+
+
+def _sync(path: Path) -> None:
+    """Flush a file's (or a directory's entries') writes to the disk."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _host(url: object) -> str | None:

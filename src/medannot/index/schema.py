@@ -65,9 +65,16 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, concepts, filters
 _FTS_OPTIONS = (("hashsize", 16 * 1024 * 1024), ("automerge", 16))
 
 
-def create(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) an index for writing."""
+def create(path: str | Path, *, scratch: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) an index for writing.
+
+    ``scratch``: a new file that nobody else reads until the caller has synced and renamed it, so
+    it needs neither a rollback journal nor syncs at each commit (which the caller then does once).
+    """
     connection = sqlite3.connect(str(path), isolation_level=None)
+    if scratch:
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
     _check(connection, path, allow_empty=True)
     connection.executescript(f"BEGIN; {_DDL} COMMIT;")  # one transaction: one sync, not one per table
     connection.execute("BEGIN")
@@ -75,7 +82,8 @@ def create(path: str | Path) -> sqlite3.Connection:
     for option, value in _FTS_OPTIONS:  # stored in the table: they also apply to later updates
         connection.execute("INSERT INTO fts(fts, rank) VALUES (?, ?)", (option, value))
     connection.execute("COMMIT")
-    connection.execute("PRAGMA synchronous = NORMAL")
+    if not scratch:
+        connection.execute("PRAGMA synchronous = NORMAL")
     return connection
 
 
