@@ -20,13 +20,18 @@ def page_pipeline():
 
 
 @pytest.fixture(scope="module")
-def corpus_searcher(page_pipeline, lexicon, tmp_path_factory):
+def corpus_records(page_pipeline):
     from medannot.read import iter_documents
 
     records = [r.to_dict() for r in page_pipeline.pipe(iter_documents([str(CORPUS)]))]
     assert not [r for r in records if "error" in r]
+    return records
+
+
+@pytest.fixture(scope="module")
+def corpus_searcher(corpus_records, lexicon, tmp_path_factory):
     directory = tmp_path_factory.mktemp("corpus")
-    build_index([write_jsonl(directory / "out.jsonl", records)], directory / "corpus.sqlite", lexicon)
+    build_index([write_jsonl(directory / "out.jsonl", corpus_records)], directory / "corpus.sqlite", lexicon)
     with Searcher(directory / "corpus.sqlite") as searcher:
         yield searcher
 
@@ -41,13 +46,18 @@ def test_corpus_word_and_synonym_searches(corpus_searcher):
     assert "news-002" in ids(corpus_searcher.search("流感"))
 
 
-def test_corpus_symptom_facet_skips_negated_mentions(corpus_searcher):
+def test_corpus_symptom_facet_skips_negated_mentions(corpus_searcher, corpus_records):
     # the migraine article has 呕吐 both asserted and negated; qa-003 only negated
     assert ids(corpus_searcher.search("", Filters(concepts=(("symptom", "呕吐"),)))) == ["dumps/wechat-migraine.txt"]
     negated_too = Filters(concepts=(("symptom", "呕吐"),), include_negated=True)
     assert set(ids(corpus_searcher.search("", negated_too))) == {"dumps/wechat-migraine.txt", "qa-003"}
+    vomiting = corpus_searcher.vocabulary.resolve("呕吐").id
+    for include_negated, expected in ((False, 1), (True, 2)):  # both are hits of the word
+        facets = corpus_searcher.search("呕吐", Filters(include_negated=include_negated)).facets
+        assert {v.id: v.count for v in facets["symptom"]}[vomiting] == expected
     facets = corpus_searcher.search("乏力").facets
-    assert {v.id: v.count for v in facets["symptom"]}["SYM0002"] == 3
+    asserted = sum(any(e["concept_id"] == "SYM0002" and not e["negated"] for e in r["entities"]) for r in corpus_records)
+    assert {v.id: v.count for v in facets["symptom"]}["SYM0002"] == asserted
 
 
 def test_corpus_dates(corpus_searcher):

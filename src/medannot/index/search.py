@@ -27,7 +27,7 @@ from .vocabulary import Vocabulary
 
 __all__ = ["Filters", "Hit", "FacetValue", "SearchResult", "Searcher", "WEIGHTS"]
 
-WEIGHTS = (4.0, 1.0, 1.0, 0.0)  # bm25 column weights: title, body, concepts, filters (no say in ranking)
+WEIGHTS = (1.0, 4.0, 1.0, 0.0)  # bm25 column weights: body, title, concepts, filters (no say in ranking)
 _ORDER = {  # ties: newest first, then the order documents were first indexed in
     "relevance": "score DESC, published DESC, doc",
     "date": "published DESC NULLS LAST, score DESC, doc",
