@@ -12,6 +12,7 @@ import sqlite3
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -149,12 +150,14 @@ class Searcher:
         if not expression:
             execute(f"INSERT INTO temp.hits SELECT d.rowid, 0, d.published FROM docs d WHERE {where}", params)
         else:
+            # filters alone rank nothing (their column weighs 0): no BM25 to compute for every hit
+            score = "-bm25(fts, ?, ?, ?, ?)" if parsed.expression else "0"
             try:
                 execute(
-                    "INSERT INTO temp.hits SELECT fts.rowid, -bm25(fts, ?, ?, ?, ?), d.published"
+                    f"INSERT INTO temp.hits SELECT fts.rowid, {score}, d.published"
                     " FROM fts JOIN docs d ON d.rowid = fts.rowid"
                     f" WHERE fts MATCH ? AND {where}",
-                    (*WEIGHTS, expression, *params),
+                    (*(WEIGHTS if parsed.expression else ()), expression, *params),
                 )
             except sqlite3.OperationalError as error:  # FTS5 refused the expression: say so, with it
                 raise ExportError("MA403", query=query, detail=f"{error} in {expression}") from None
@@ -216,10 +219,13 @@ class Searcher:
     def _facets(self, include_negated: bool, size: int) -> dict[str, list[FacetValue]]:
         """Documents per concept among the hits, the ``size`` most frequent per category."""
         column = "mentioned" if include_negated else "asserted"
-        blobs = self.connection.execute(f"SELECT d.{column} FROM temp.hits h CROSS JOIN docs d ON d.rowid = h.doc")
-        counts = Counter(unpack(b"".join(blob for (blob,) in blobs)))
+        (arrays,) = self.connection.execute(  # every hit's array in one value: no row objects
+            f"SELECT CAST(group_concat(d.{column}, '') AS BLOB) FROM temp.hits h CROSS JOIN docs d ON d.rowid = h.doc"
+        ).fetchone()
+        counts = Counter(unpack(arrays or b""))
         facets: dict[str, list[FacetValue]] = {}
-        for num, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        # most documents first, ties by concept number: two C-level sorts, the second one stable
+        for num, n in sorted(sorted(counts.items()), key=itemgetter(1), reverse=True):
             concept = self.vocabulary.by_num[num]
             values = facets.setdefault(concept.label, [])
             if len(values) < size:
