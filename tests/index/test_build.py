@@ -141,3 +141,16 @@ def test_a_new_index_appears_only_when_complete(records, lexicon, tmp_path):
         build_index([write_jsonl(tmp_path / "b.jsonl", annotated([{"id": "new", "text": "头痛。"}])), tmp_path / "missing.jsonl"], db, lexicon)
     with Searcher(db) as searcher:
         assert searcher.search("").total == 5
+
+
+def test_a_record_given_twice_in_one_batch_keeps_its_last_version(records, lexicon, tmp_path):
+    first = annotated([{"id": "twice", "title": "第一版", "published": "2024-01-01", "text": "偏头痛发作时可以服用布洛芬。"}])
+    second = annotated([{"id": "twice", "title": "第二版", "published": "2024-01-02", "text": "流感高发季节要注意休息。"}])
+    db = tmp_path / "i.sqlite"
+    stats = build_index([write_jsonl(tmp_path / "a.jsonl", first + records[:1] + first + second)], db, lexicon)
+    assert (stats.added, stats.updated, stats.unchanged) == (2, 1, 1)
+    with Searcher(db) as searcher:
+        assert searcher.search("布洛芬").total == 0
+        assert [h.id for h in searcher.search("休息").hits] == ["twice"]
+        assert searcher.search("").total == 2
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM fts").fetchone()[0] == 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +30,8 @@ from .vocabulary import Vocabulary
 
 __all__ = ["BuildStats", "IndexWriter", "build_index"]
 
+_WRITE_ROWS = 1000  # records whose rows are written together (within a transaction of batch_size)
+
 
 @dataclass(slots=True)
 class BuildStats:
@@ -45,6 +48,39 @@ class BuildStats:
             f"medannot index: {self.tally.describe()}; {self.added} added, {self.updated} updated, "
             f"{self.unchanged} unchanged; {self.seconds:.2f} s, {rate:.0f} docs/s"
         )
+
+
+@dataclass(slots=True)
+class _Rows:
+    """The rows of the records added since the last write.
+
+    Writing them in one run of inserts per table, rather than each record's right after its
+    Python work, keeps SQLite's working set (the FTS5 term hash above all) in the CPU caches:
+    about 15% of the build time on the bench records.
+    """
+
+    ids: set[str] = field(default_factory=set)
+    docs: list[tuple[Any, ...]] = field(default_factory=list)  # new documents
+    changed: list[tuple[Any, ...]] = field(default_factory=list)  # documents indexed before, now different
+    bodies: list[tuple[Any, ...]] = field(default_factory=list)
+    fts: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def write(self, connection: sqlite3.Connection) -> None:
+        connection.executemany(
+            "INSERT INTO docs(rowid, id, digest, title, published, source_name, url, host, path, asserted, mentioned)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.docs,
+        )
+        connection.executemany(
+            "UPDATE docs SET digest=?, title=?, published=?, source_name=?, url=?, host=?, path=?, asserted=?, mentioned=?"
+            " WHERE rowid=?",
+            self.changed,
+        )
+        connection.executemany("DELETE FROM fts WHERE rowid = ?", [(row[-1],) for row in self.changed])
+        connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", self.bodies)
+        connection.executemany("INSERT INTO fts(rowid, body, title, concepts, filters) VALUES (?, ?, ?, ?, ?)", self.fts)
+        for rows in (self.ids, self.docs, self.changed, self.bodies, self.fts):
+            rows.clear()
 
 
 class IndexWriter:
@@ -64,7 +100,9 @@ class IndexWriter:
             self._scratch.unlink(missing_ok=True)
         self.connection = create(self._scratch or self.path, scratch=fresh)
         self.batch_size = batch_size
-        self._pending = 0
+        self._pending = 0  # records in the open transaction
+        self._rows = _Rows()  # rows not yet written, at most _WRITE_ROWS records' worth
+        (self._next_rowid,) = self.connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM docs").fetchone()
         self.connection.execute("BEGIN")
         self.vocabulary = Vocabulary(self.connection)
         if lexicon is not None:
@@ -79,6 +117,8 @@ class IndexWriter:
         self.close(commit=exc_type is None)
 
     def close(self, *, commit: bool = True) -> None:
+        if commit:
+            self._rows.write(self.connection)
         if self._scratch is None:
             if self.connection.in_transaction:
                 self.connection.execute("COMMIT" if commit else "ROLLBACK")
@@ -110,12 +150,15 @@ class IndexWriter:
         """Index one record; returns ``added``, ``updated`` or ``unchanged``.
 
         ``raw`` is the record's JSON as read, if at hand, to fingerprint it without serialising it
-        again. Everything that can fail on a malformed record is computed before the first row is
-        written.
+        again. Everything that can fail on a malformed record is computed before its rows are
+        queued; they are written with the next ``_WRITE_ROWS`` records' (or at the next commit).
         """
         execute = self.connection.execute
         # SHA-256 (hardware-accelerated through OpenSSL) hashes a 20 kB line in half the time BLAKE2b takes
         digest = hashlib.sha256(raw if raw is not None else orjson.dumps(record)).digest()[:16]
+        rows = self._rows
+        if record["id"] in rows.ids:  # a second version of a record not yet written: write the first
+            rows.write(self.connection)
         row = execute("SELECT rowid, digest FROM docs WHERE id = ?", (record["id"],)).fetchone()
         if row is not None and row[1] == digest:
             return "unchanged"
@@ -156,27 +199,20 @@ class IndexWriter:
             pack(asserted), pack(mentioned),
         )
         if row is None:
-            cursor = execute(
-                "INSERT INTO docs(id, digest, title, published, source_name, url, host, path, asserted, mentioned)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (record["id"], *values),
-            )
-            rowid, outcome = cursor.lastrowid, "added"
+            rowid, outcome = self._next_rowid, "added"
+            self._next_rowid += 1
+            rows.docs.append((rowid, record["id"], *values))
         else:
             rowid, outcome = row[0], "updated"
-            execute(
-                "UPDATE docs SET digest=?, title=?, published=?, source_name=?, url=?, host=?, path=?, asserted=?, mentioned=?"
-                " WHERE rowid=?",
-                (*values, rowid),
-            )
-            execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
-        execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (rowid, stored, orjson.dumps(spans)))
-        execute(
-            "INSERT INTO fts(rowid, title, body, concepts, filters) VALUES (?, ?, ?, ?, ?)",
-            (rowid, title_words, body, concept_words, filter_words),
-        )
+            rows.changed.append((*values, rowid))
+        rows.ids.add(record["id"])
+        rows.bodies.append((rowid, stored, orjson.dumps(spans)))
+        rows.fts.append((rowid, body, title_words, concept_words, filter_words))
+        if len(rows.ids) >= _WRITE_ROWS:
+            rows.write(self.connection)
         self._pending += 1
         if self._pending >= self.batch_size:
+            rows.write(self.connection)
             execute("COMMIT")
             execute("BEGIN")
             self._pending = 0
