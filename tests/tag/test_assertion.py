@@ -61,6 +61,17 @@ def test_pseudo_cues_do_not_assert(small_pipeline):
     assert flags(small_pipeline, "还没几天又发热。") == {"发热": {}}
 
 
+@pytest.mark.parametrize("tokens", [True, False])
+def test_not_expecting_a_finding_and_no_evidence_for_a_claim_assert_nothing(small_pipeline, tokens):
+    # 没想到 ("did not expect"): the finding is there; 没有证据表明 speaks of a claim, not its terms
+    assert flags(small_pipeline, "他根本没想到自己得了肺炎。", tokens=tokens) == {"肺炎": {}}
+    assert flags(small_pipeline, "谁也没有意识到那是高血压。", tokens=tokens) == {"高血压": {}}
+    expected = {"甲氨蝶呤": {}, "肺炎": {}}
+    assert flags(small_pipeline, "目前没有证据表明甲氨蝶呤与肺炎有关。", tokens=tokens) == expected
+    assert flags(small_pipeline, "尚无证据显示甲氨蝶呤与肺炎有关。", tokens=tokens) == expected
+    assert flags(small_pipeline, "没有发热。", tokens=tokens) == {"发热": {"negated": "没有"}}  # the cue itself still negates
+
+
 def test_scope_is_carried_along_an_enumeration(small_pipeline):
     found = flags(small_pipeline, "无发热、咳嗽、恶心、呕吐及皮疹。")
     assert all(f == {"negated": "无"} for f in found.values()) and len(found) == 5
