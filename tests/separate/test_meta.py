@@ -14,6 +14,7 @@ from medannot.separate.model import Block
         ("来源:博雅", {"source_name": "博雅"}),
         ("来源：[ 健康报 ]", {"source_name": "健康报"}),
         ("作者：李医生", {"author": "李医生"}),
+        ("作者：心内科 张明 | 阅读 12", {"author": "张明", "views": 12}),
         ("访问量: 0", {"views": 0}),
         ("阅读(1,660)", {"views": 1660}),
         ("日期: 2021.07.09", {"published": "2021-07-09"}),
@@ -46,6 +47,7 @@ def test_labels_need_a_boundary_and_a_value() -> None:
         ("2021年7月9日，医院召开了年度健康教育工作会议，会上表彰了一批优秀的科普工作者。", False),
         ("（2021年7月9日－10日，北京国际会议中心）", False),
         ("饮食原则", False),
+        ("张明 主任医师", True),
     ],
 )
 def test_meta_lines(line: str, meta: bool) -> None:

@@ -1,7 +1,8 @@
 """Boilerplate cue data from ``lexicons/boilerplate/``: which kind a block is, and why.
 
 ``cues.yaml`` classifies a block by its text (phrases and patterns); ``dom.yaml`` classifies an
-element by its tag, class and id; ``meta.yaml`` names the labels of byline fields (来源, 作者, 发布时间…).
+element by its tag, class and id; ``meta.yaml`` names the labels of byline fields (来源, 作者, 发布时间…);
+``people.yaml`` names the titles and departments around a person's name in a byline.
 All are validated on load with ``file:line`` errors.
 """
 
@@ -22,17 +23,21 @@ __all__ = [
     "DomHint",
     "DomHints",
     "MetaLabels",
+    "PersonQualifiers",
     "load_cues",
     "load_cue_file",
     "load_dom_hints",
     "load_dom_file",
     "load_meta_labels",
     "load_meta_file",
+    "load_person_qualifiers",
+    "load_person_file",
 ]
 
 FORMAT = "medannot-cues/1"
 DOM_FORMAT = "medannot-dom-hints/1"
 META_FORMAT = "medannot-meta-labels/1"
+PERSON_FORMAT = "medannot-person-qualifiers/1"
 META_FIELDS = ("source_name", "author", "published", "updated", "views", "other")
 # A label starts the block or follows a separator, and is followed by a colon, or (for fields whose
 # value is a number or a date) directly by that number.
@@ -106,6 +111,28 @@ class MetaLabels:
         return self.fields[label.lower()]
 
 
+@dataclass(frozen=True, slots=True)
+class PersonQualifiers:
+    """Titles and units (departments, institutions, roles) that qualify a name in a byline."""
+
+    titles: tuple[tuple[str, int], ...]  # (suffix, min_len), longest suffix first
+    unit_suffixes: tuple[tuple[str, int], ...]
+    unit_words: frozenset[str]
+
+    def strip_title(self, word: str) -> tuple[str, bool]:
+        """``word`` without the titles it ends with (副主任医师 → "", 陳嘉欣醫生 → 陳嘉欣), and whether any was cut."""
+        cut = False
+        while word:
+            suffix = next((s for s, n in self.titles if len(word) >= n and word.endswith(s)), None)
+            if suffix is None:
+                break
+            word, cut = word[: -len(suffix)], True
+        return word, cut
+
+    def is_unit(self, word: str) -> bool:
+        return word in self.unit_words or any(len(word) >= n and word.endswith(s) for s, n in self.unit_suffixes)
+
+
 def _compile(pattern: object, where: str) -> re.Pattern[str]:
     try:
         return re.compile(str(pattern), re.IGNORECASE)
@@ -175,6 +202,36 @@ def load_meta_file(path: Path) -> MetaLabels:
     return MetaLabels(re.compile(f"{_LABEL_BEFORE}(?P<label>{alternation}){_LABEL_AFTER}", re.IGNORECASE), fields)
 
 
+def load_person_file(path: Path) -> PersonQualifiers:
+    _, entries = load_yaml(path, "qualifiers", format=PERSON_FORMAT)
+    titles: list[tuple[str, int]] = []
+    unit_suffixes: list[tuple[str, int]] = []
+    unit_words: set[str] = set()
+    for entry in entries:
+        raw = check_keys(entry, {"kind"}, {"suffixes", "words", "min_len"})
+        kind = raw["kind"]
+        if kind not in ("title", "unit"):
+            raise LexiconError("MA202", where=entry.where, detail="kind must be title or unit")
+        suffixes = _strings(raw.get("suffixes"), entry.where, "suffixes")
+        words = _strings(raw.get("words"), entry.where, "words")
+        if not suffixes and not words:
+            raise LexiconError("MA202", where=entry.where, detail="an entry needs suffixes or words")
+        min_len = raw.get("min_len", 2)
+        if not isinstance(min_len, int) or isinstance(min_len, bool) or min_len < 1:
+            raise LexiconError("MA202", where=entry.where, detail="min_len must be a positive integer")
+        if kind == "title":
+            titles += [(s, min_len) for s in suffixes] + [(w, len(w)) for w in words]
+        else:
+            unit_suffixes += [(s, min_len) for s in suffixes]
+            unit_words.update(words)
+    return PersonQualifiers(_longest_first(titles), _longest_first(unit_suffixes), frozenset(unit_words))
+
+
+def _longest_first(pairs: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """Longest suffix first, so 主治医师 is cut whole rather than as 医师."""
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
 @cache
 def load_cues() -> CueSet:
     """The packaged cue set, loaded once per process."""
@@ -191,3 +248,9 @@ def load_meta_labels() -> MetaLabels:
 def load_dom_hints() -> DomHints:
     """The packaged DOM hints, loaded once per process."""
     return load_dom_file(lexicons_dir() / "boilerplate" / "dom.yaml")
+
+
+@cache
+def load_person_qualifiers() -> PersonQualifiers:
+    """The packaged person qualifiers, loaded once per process."""
+    return load_person_file(lexicons_dir() / "boilerplate" / "people.yaml")

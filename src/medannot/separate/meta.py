@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from .cues import load_meta_labels
 from .dates import find_dates, normalise_date
 from .model import Block
+from .people import author_name, is_person_line
 
 __all__ = ["normalise_date", "find_phones", "parse_meta", "is_meta_line", "clean_title", "choose_published"]
 
@@ -63,8 +64,8 @@ def _name(value: str) -> str | None:
 
 
 def parse_meta(block: str) -> dict[str, str | int]:
-    """The byline fields of a short block: ``source_name``, ``author``, ``published`` and ``updated``
-    (ISO), ``views``.
+    """The byline fields of a short block: ``source_name``, ``author`` (the name alone, see
+    ``people.author_name``), ``published`` and ``updated`` (ISO), ``views``.
 
     ``other`` is set when a label whose value is not kept (编辑, 责编…) was found with a value.
     Prose longer than ``MAX_META_LINE`` has no fields.
@@ -88,15 +89,16 @@ def parse_meta(block: str) -> dict[str, str | int]:
             if number:
                 fields[field] = int(number.group().replace(",", ""))
         elif (name := _name(value)) is not None:
-            fields[field] = name
+            fields[field] = author_name(name) if field == "author" else name
     return fields
 
 
 def is_meta_line(block: str) -> bool:
-    """A byline: labelled fields, or a date with at most a few words around it (``2021-07-09 10:20``)."""
+    """A byline: labelled fields, a date with at most a few words around it (``2021-07-09 10:20``),
+    or a person's name with their title (``赵志远 副主任医师``)."""
     if len(block) > MAX_META_LINE:
         return False
-    if parse_meta(block):
+    if parse_meta(block) or is_person_line(block):
         return True
     folded = unicodedata.normalize("NFKC", block)  # find_dates gives spans in the folded text
     dates = find_dates(folded)
