@@ -86,6 +86,22 @@ def test_terminators_and_clause_ends_stop_scope(small_pipeline):
     assert flags(small_pipeline, "没有发热。咳嗽。") == {"发热": {"negated": "没有"}, "咳嗽": {}}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cue negates inside a relative clause and the noun it modifies, not the rest of the clause
+        ("没有高血压的老人也要按时服用阿司匹林。", {"高血压": {"negated": "没有"}, "阿司匹林": {}}),
+        ("未出现皮疹的人群同样会有低热。", {"皮疹": {"negated": "未出现"}, "低热": {}}),
+        ("没有明显的头痛。", {"头痛": {"negated": "没有"}}),
+        ("无明显的、持续的咳嗽和发热。", {"咳嗽": {"negated": "无"}, "发热": {"negated": "无"}}),
+        ("未见明显的异常皮疹。", {"皮疹": {"negated": "未见"}}),  # a modifier of the noun is part of it
+        ("发热的症状消失了。", {"发热": {"negated": "消失"}}),  # backward cues are not held by an attribute
+    ],
+)
+def test_a_cue_before_an_attributive_phrase_reaches_only_the_noun_it_modifies(small_pipeline, text, expected):
+    assert flags(small_pipeline, text) == expected
+
+
 def test_scope_is_limited_in_characters(small_pipeline):
     far = "无" + "一" * 11 + "头痛。"  # 无 reaches 10 characters
     assert flags(small_pipeline, far, tokens=False) == {"头痛": {}}
@@ -139,6 +155,7 @@ def test_rule_files_are_validated_with_file_and_line(tmp_path: Path):
         ("  - {cue: 没有, flag: denied}", "flag"),
         ("  - {cue: 没有, flag: negated, direction: up}", "direction"),
         ("  - {cue: 没有, flag: negated, scope: -1}", "scope"),
+        ("  - {cue: 没有, flag: negated, noun_phrase: many}", "noun_phrase"),
         ("  - {cue: 不, flag: uncertain, echo: yes please}", "echo"),
         ("  - {cue: 没有, flag: negated, colour: red}", "unknown"),
         ("  - {cue: ' 没有', flag: negated}", "spaces"),

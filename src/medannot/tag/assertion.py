@@ -5,7 +5,8 @@ uncertain and hypothetical.
 
 Scope is counted in characters inside the clause, stops at a terminator (但, 然而 …), and is
 carried along an enumeration (无发热、咳嗽及头痛). Pseudo-cues (无明显诱因) mask the cues they
-contain; a cue inside another entity's name (无 in 无力) is not a cue.
+contain; a cue inside another entity's name (无 in 无力) is not a cue. A cue followed by an
+attributive phrase (没有特殊禁忌的成年感染者…) reaches only the noun that phrase modifies.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ FORMAT = "medannot-assertion/1"
 FLAGS = ("negated", "uncertain", "hypothetical", "adverse_event", "presupposed", "pseudo")
 _CLEARED_BY_PRESUPPOSITION = ("uncertain", "hypothetical")
 DIRECTIONS = ("forward", "backward", "both")
-_HEADER = {"format", "terminators", "enumerators", "clause_ends", "continuations", "labels"}
+_HEADER = {"format", "terminators", "enumerators", "clause_ends", "continuations", "labels", "attributives"}
 _DEFAULT_CLAUSE_ENDS = "。！？；，,;!?：:\n"
 
 
@@ -45,6 +46,9 @@ class CueRule:
     labels: frozenset[str] | None = None  # entity labels the rule applies to; None: all
     final: bool = False  # the cue counts only where it ends its clause (发烧不？ is a question)
     echo: bool = False  # the cue counts only between a finding's echo and the finding (发不发烧: A-not-A)
+    # past an attributive marker (的), the cue reaches only a finding this close after it: the noun
+    # the attribute modifies (没有明显的头痛), not the rest of the clause (没有禁忌的患者可以考虑治疗)
+    noun_phrase: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,7 @@ class AssertionRules:
     clause_ends: str = _DEFAULT_CLAUSE_ENDS
     continuations: tuple[str, ...] = ()  # a clause after a comma that starts with one continues the one before
     labels: frozenset[str] | None = None  # entity labels that take flags (None: every label)
+    attributives: tuple[str, ...] = ()  # markers that close an attributive phrase (的): see CueRule.noun_phrase
     _compiled: _Compiled | None = field(default=None, init=False, repr=False, compare=False, hash=False)
 
     @property
@@ -119,15 +124,16 @@ def load_rule_file(path: Path) -> AssertionRules:
     header, entries = load_yaml(path, "rules", format=FORMAT, header_keys=_HEADER)
     rules = []
     for entry in entries:
-        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels", "final", "echo"})
+        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels", "final", "echo", "noun_phrase"})
         flag, direction = raw["flag"], raw.get("direction", "forward")
         if flag not in FLAGS:
             raise LexiconError("MA202", where=entry.where, detail=f"flag {flag!r} is not one of {', '.join(FLAGS)}")
         if direction not in DIRECTIONS:
             raise LexiconError("MA202", where=entry.where, detail=f"direction {direction!r} is not one of {', '.join(DIRECTIONS)}")
-        scope = raw.get("scope", 15)
-        if not isinstance(scope, int) or isinstance(scope, bool) or scope < 0:
-            raise LexiconError("MA202", where=entry.where, detail=f"scope must be a non-negative integer, got {scope!r}")
+        scope, noun_phrase = raw.get("scope", 15), raw.get("noun_phrase")
+        for key, value in (("scope", scope), ("noun_phrase", noun_phrase)):
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+                raise LexiconError("MA202", where=entry.where, detail=f"{key} must be a non-negative integer, got {value!r}")
         labels = raw.get("labels")
         if labels is not None and (not isinstance(labels, list) or not all(isinstance(l, str) for l in labels)):
             raise LexiconError("MA202", where=entry.where, detail="labels must be a list of entity labels")
@@ -138,7 +144,7 @@ def load_rule_file(path: Path) -> AssertionRules:
         for key, value in (("final", final), ("echo", echo)):
             if not isinstance(value, bool):
                 raise LexiconError("MA202", where=entry.where, detail=f"{key} must be true or false, got {value!r}")
-        rules.append(CueRule(cue, flag, direction, scope, None if labels is None else frozenset(labels), final, echo))
+        rules.append(CueRule(cue, flag, direction, scope, None if labels is None else frozenset(labels), final, echo, noun_phrase))
     return AssertionRules(
         tuple(rules),
         tuple(str(t) for t in header.get("terminators") or ()),
@@ -146,6 +152,7 @@ def load_rule_file(path: Path) -> AssertionRules:
         str(header.get("clause_ends", _DEFAULT_CLAUSE_ENDS)),
         tuple(str(c) for c in header.get("continuations") or ()),
         _labels(header.get("labels"), f"{path}:1"),
+        tuple(str(a) for a in header.get("attributives") or ()),
     )
 
 
@@ -168,6 +175,7 @@ def load_assertion_rules() -> AssertionRules:
         "".join(dict.fromkeys(c for part in loaded for c in part.clause_ends)),
         tuple(dict.fromkeys(c for part in loaded for c in part.continuations)),
         _union(part.labels for part in loaded),
+        tuple(dict.fromkeys(a for part in loaded for a in part.attributives)),
     )
 
 
@@ -251,7 +259,7 @@ def assert_entities(
         kept = _precedence(found_cues, pseudos.get(clause))
         if not kept:
             continue
-        found = _nearest_cues(members, kept, terminators.get(clause, ()))
+        found = _nearest_cues(text, members, kept, terminators.get(clause, ()), rules.attributives)
         if not any(found):
             continue  # no cue reaches an entity: nothing to carry or set
         if len(members) > 1:
@@ -305,7 +313,9 @@ def _inside_any(start: int, end: int, outers: Sequence[tuple[int, int]]) -> bool
 _Flags = dict[str, tuple[_Cue, str, int]]
 
 
-def _nearest_cues(members: Sequence[Entity], cues: Sequence[_Cue], terminators: Sequence[tuple[int, int]]) -> list[_Flags]:
+def _nearest_cues(
+    text: str, members: Sequence[Entity], cues: Sequence[_Cue], terminators: Sequence[tuple[int, int]], attributives: Sequence[str]
+) -> list[_Flags]:
     """Per entity of a clause, each flag from the nearest cue in scope whose gap to the entity
     holds no terminator (one call per clause: most clauses hold one or two entities and cues)."""
     found = []
@@ -331,11 +341,24 @@ def _nearest_cues(members: Sequence[Entity], cues: Sequence[_Cue], terminators: 
             distance = high - low
             if distance > rule.scope or (terminators and _any_inside(low, high, terminators)):
                 continue
+            reach = rule.noun_phrase
+            if reach is not None and distance > reach and direction == "forward" and _beyond_attribute(text, low, high, reach, attributives):
+                continue
             held = flags.get(rule.flag)
             if held is None or distance < held[2]:
                 flags[rule.flag] = (cue, direction, distance)
         found.append(flags)
     return found
+
+
+def _beyond_attribute(text: str, low: int, high: int, reach: int, attributives: Sequence[str]) -> bool:
+    """Whether the gap ``text[low:high]`` holds an attributive marker more than ``reach`` characters
+    before its end: the finding is past the noun the attribute modifies."""
+    for marker in attributives:
+        at = text.rfind(marker, low, high)
+        if at >= 0 and high - at - len(marker) > reach:
+            return True
+    return False
 
 
 def _any_inside(low: int, high: int, inners: Sequence[tuple[int, int]]) -> bool:
