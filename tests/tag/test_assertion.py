@@ -69,6 +69,8 @@ def test_not_expecting_a_finding_and_no_evidence_for_a_claim_assert_nothing(smal
     expected = {"甲氨蝶呤": {}, "肺炎": {}}
     assert flags(small_pipeline, "目前没有证据表明甲氨蝶呤与肺炎有关。", tokens=tokens) == expected
     assert flags(small_pipeline, "尚无证据显示甲氨蝶呤与肺炎有关。", tokens=tokens) == expected
+    # "if not" refers back to what was said
+    assert flags(small_pipeline, "如果没有的话服用阿司匹林。", tokens=tokens) == {"阿司匹林": {"hypothetical": "如果"}}
     assert flags(small_pipeline, "没有发热。", tokens=tokens) == {"发热": {"negated": "没有"}}  # the cue itself still negates
 
 
