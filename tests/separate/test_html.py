@@ -88,6 +88,13 @@ def test_metadata_from_head_and_byline(separated) -> None:
     assert meta.published == "2021-03-04T08:15"  # the date the page shows wins over <meta>
 
 
+def test_site_parts_joined_by_bare_hyphens_leave_the_title() -> None:
+    page = PAGE.replace("高血压的自我管理 - 某某健康网", "高血压的自我管理-健康科普-某某医院")
+    assert separate_html(page).meta.title == "高血压的自我管理"
+    untitled = page.replace("<h1>高血压的自我管理</h1>", "")  # no headline on the page tells where to cut
+    assert separate_html(untitled).meta.title == "高血压的自我管理-健康科普-某某医院"
+
+
 def test_head_date_when_the_page_shows_none() -> None:
     page = PAGE.replace("2021-03-04 08:15", "")
     assert separate_html(page).meta.published == "2020-01-02T03:04:05"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medannot.separate.meta import choose_published, clean_title, find_phones, is_meta_line, parse_meta
+from medannot.separate.meta import choose_published, clean_title, find_phones, is_headline_of, is_meta_line, parse_meta
 from medannot.separate.model import Block
 
 
@@ -62,6 +62,22 @@ def test_phones_are_normalised_and_distinct() -> None:
 def test_clean_title() -> None:
     assert clean_title("最新发表| 标题文字") == "标题文字"
     assert clean_title("标题文字") == "标题文字"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "headline"),
+    [
+        ("高血压的自我管理", "高血压的自我管理-健康科普-某某医院", True),
+        ("高血压的自我管理", "某某论坛 » 高血压的自我管理", True),
+        ("[原创]高血压的自我管理", "养生论坛-[原创]高血压的自我管理[某某社区]", True),
+        ("高血压的自我管理", "高血压的自我管理", False),  # nothing around it
+        ("受体阻滞剂", "β-受体阻滞剂的用法与注意事项", False),  # a shorter part than the rest
+        ("健康科普", "高血压的自我管理-健康科普-某某医院", False),  # a column name, not the headline
+        ("高血压的自我", "高血压的自我管理-某某医院", False),  # not between separators
+    ],
+)
+def test_headline_inside_a_page_title(line: str, title: str, headline: bool) -> None:
+    assert is_headline_of(line, title) is headline
 
 
 def _blocks(*texts: str) -> list[Block]:

@@ -164,3 +164,41 @@ def test_raw_keeps_the_text_exactly() -> None:
 def test_a_one_line_question_without_punctuation_is_content():
     separated = separate_text("头痛怎么办")
     assert separated.content == "头痛怎么办"
+
+
+# A Q&A page dump written for these tests: the site name and a breadcrumb above the question title,
+# then the question and the answer cards.
+QA_DUMP = """某某问医生
+首页 > 健康问答 > 神经内科
+经常偏头痛，需要做脑部CT吗？
+问题描述：男，35岁，最近两个月经常一侧头痛，一跳一跳地疼，休息后能缓解，需要去医院做脑部CT吗？
+提问时间：2023-06-01 09:12
+医生回答（1）
+最佳回答
+张明 主任医师
+某某市人民医院 神经内科
+您好，根据您的描述，比较像偏头痛。偏头痛多为一侧搏动性头痛，常和劳累、睡眠不足有关，一般不需要马上做CT。
+如果头痛越来越重，或者伴有呕吐、肢体无力、说话不清，要及时到医院就诊，必要时做头颅影像检查。
+回答时间：2023-06-01 10:30
+"""
+
+
+def test_a_question_title_below_the_breadcrumb_is_the_title() -> None:
+    separated = separate_text(QA_DUMP)
+    assert separated.meta.title == "经常偏头痛，需要做脑部CT吗？"
+    assert separated.content.startswith("问题描述：男，35岁")
+    assert {b.text: b.kind for b in separated.boilerplate}["经常偏头痛，需要做脑部CT吗？"] == "title"
+
+
+@pytest.mark.parametrize("card", ["医生回答（1）", "最佳回答", "张明 主任医师", "某某市人民医院 神经内科"])
+def test_answer_cards_are_bylines(card: str) -> None:
+    separated = separate_text(QA_DUMP)
+    assert card not in separated.content
+    assert _kind(separated, card) == "meta"
+    assert separated.content.endswith("必要时做头颅影像检查。")
+
+
+def test_a_title_line_right_above_the_body_still_wins() -> None:
+    separated = separate_text("某某问医生\n首页 > 健康问答 > 神经内科\n偏头痛的防治\n" + QA_DUMP.split("\n", 2)[2])
+    assert separated.meta.title == "偏头痛的防治"
+    assert "经常偏头痛，需要做脑部CT吗？" in separated.content

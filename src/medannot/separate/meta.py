@@ -15,7 +15,7 @@ from .dates import find_dates, normalise_date
 from .model import Block
 from .people import author_name, is_person_line
 
-__all__ = ["normalise_date", "find_phones", "parse_meta", "is_meta_line", "clean_title", "choose_published"]
+__all__ = ["normalise_date", "find_phones", "parse_meta", "is_meta_line", "clean_title", "is_headline_of", "choose_published"]
 
 _PHONE = re.compile(
     r"(?<!\d)(?:"
@@ -27,6 +27,8 @@ _PHONE = re.compile(
 )
 _NUMBER = re.compile(r"\d[\d,]*")
 _TITLE_PREFIX = re.compile(r"^[^|｜]{1,8}[|｜]\s*")  # 最新发表| …: a column label before the title
+_TITLE_GLUE = "-_|｜—–·•»>/ \u3000"  # what joins a headline to the column and site names in a <title>
+_TITLE_PARTS = re.compile(f"[{re.escape(_TITLE_GLUE)}]+")
 _BRACKETED = re.compile(r"^[\[【(（<《]\s*([^\]】)）>》]+?)\s*[\]】)）>》]")
 _VALUE_END = re.compile(r"\s{2,}|\t|[|｜]|\s+(?=\d)")  # a wide gap, a separator, or a date/number after a space
 _WORD = re.compile(r"[^\W\d_]")  # letters, CJK included
@@ -114,6 +116,20 @@ def clean_title(line: str) -> str:
     """A title without a leading column label (``最新发表| 标题`` → ``标题``)."""
     stripped = _TITLE_PREFIX.sub("", line.strip())
     return stripped or line.strip()
+
+
+def is_headline_of(line: str, title: str) -> bool:
+    """``title`` is ``line`` with site parts joined around it (``标题-健康科普-某某医院``,
+    ``栏目-[原创]标题``): ``line`` stands between separators and is longer than every other part.
+    Bare hyphens cannot split a title on their own (COVID-19, β-受体阻滞剂); the headline the page
+    shows tells where the title is."""
+    start = title.find(line)
+    if start < 0 or line == title:
+        return False
+    before, after = title[:start], title[start + len(line) :]
+    if (before and before[-1] not in _TITLE_GLUE) or (after and after[0] not in _TITLE_GLUE + "[【(（"):
+        return False
+    return all(len(part) < len(line) for part in _TITLE_PARTS.split(f"{before} {after}"))
 
 
 def choose_published(

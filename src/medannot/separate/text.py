@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..record import BoilerplateBlock, Meta, Paragraph
 from .body import Decision, choose_body, is_link_dense, score_block
 from .cues import load_cues
 from .dates import find_dates
-from .meta import choose_published, clean_title, find_phones, is_meta_line, parse_meta
+from .meta import choose_published, clean_title, find_phones, is_headline_of, is_meta_line, parse_meta
 from .model import Block, Container, Separated
 from .references import is_reference_heading, looks_like_entry, parse_reference
 
@@ -28,6 +28,9 @@ _LIST_MARKER = re.compile(r"^\s*(?:[①-⑳]|\d{1,2}[.、．)）]|[（(]\d{1,2}[
 _CITED = re.compile(r"(?:文献|参考|reference|ref\.?)\s*[\[［【(（]?\s*(\d{1,3})|[\[［](\d{1,3})[\]］]", re.IGNORECASE)
 _TITLE_WINDOW = 12  # the title is looked for this many blocks above the body
 _TITLE_INSIDE = 3  # … and among the first blocks of the body (a widened body can take it in)
+_TITLE_MIN, _TITLE_MAX = 4, 40  # length of a title line found at the top of the body
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_NOT_TITLE_END = tuple("。；;：:，,、")
 _FIELDS = ("source_name", "author", "views")  # published is chosen among all dates (choose_published)
 
 
@@ -74,8 +77,12 @@ def _decide(blocks: Sequence[Block], skip: set[int]) -> list[Decision]:
     return decisions
 
 
-def _title_index(blocks: Sequence[Block], decisions: Sequence[Decision], first_body: int, title: str | None) -> int | None:
-    """The title line above the body: the one matching the page title, else the nearest heading-like line."""
+def _title_index(
+    blocks: Sequence[Block], decisions: Sequence[Decision], body: Collection[int], first_body: int, title: str | None
+) -> int | None:
+    """The title line: the one matching the page title, else the nearest heading-like line above the
+    body. When a breadcrumb or menu stands between that line and the body, the line is the site's
+    name above the page chrome, and a title-like first line of the body is the title instead."""
     window = range(first_body - 1, max(first_body - _TITLE_WINDOW, -1), -1)
     if title:
         window = [*range(first_body, min(first_body + _TITLE_INSIDE, len(blocks))), *window]
@@ -84,12 +91,31 @@ def _title_index(blocks: Sequence[Block], decisions: Sequence[Decision], first_b
             if text and (text == title or (len(text) >= 4 and (text in title or (title in text and len(text) <= 2 * len(title))))):
                 return index
         return None
+    above = None
     for index in window:
         if decisions[index].kind is not None or is_link_dense(blocks[index]) or find_dates(blocks[index].text):
             continue  # a line with a date is a byline, not the title
         if 4 <= len(blocks[index].text) <= 80:
-            return index
-    return None
+            above = index
+            break
+    if above is None or any(decisions[i].kind == "nav" for i in range(above + 1, first_body)):
+        if _opens_with_title(blocks, body, first_body):
+            return first_body
+    return above
+
+
+def _opens_with_title(blocks: Sequence[Block], body: Collection[int], first_body: int) -> bool:
+    """The body's first line is its title: one short sentence or phrase (a question ends with ？, a
+    heading has no end mark) followed by longer text, and no list item, lead-in or date."""
+    later = [i for i in body if i > first_body]
+    if not later:
+        return False
+    text = blocks[first_body].text
+    if not _TITLE_MIN <= len(text) <= _TITLE_MAX or len(blocks[min(later)].text) <= len(text):
+        return False
+    if _LIST_MARKER.match(text) or text.endswith(_NOT_TITLE_END) or find_dates(text):
+        return False
+    return not _SENTENCE_END.search(text[:-1])
 
 
 def separate_blocks(
@@ -109,9 +135,11 @@ def separate_blocks(
     body = choose_body(items, decisions, eligible, containers)
     first_body = min(body) if body else len(items)
 
-    title_index = _title_index(items, decisions, first_body, title)
-    if title is None and title_index is not None:
-        title = clean_title(texts[title_index])
+    title_index = _title_index(items, decisions, body, first_body, title)
+    if title_index is not None:
+        headline = clean_title(texts[title_index])
+        if title is None or is_headline_of(headline, title):
+            title = headline
     if title_index is not None and title_index in body and len(body) > 1:
         body.discard(title_index)
         first_body = min(body)
