@@ -202,3 +202,22 @@ def test_a_title_line_right_above_the_body_still_wins() -> None:
     separated = separate_text("某某问医生\n首页 > 健康问答 > 神经内科\n偏头痛的防治\n" + QA_DUMP.split("\n", 2)[2])
     assert separated.meta.title == "偏头痛的防治"
     assert "经常偏头痛，需要做脑部CT吗？" in separated.content
+
+
+PROSE = "骨质疏松是一种全身性骨骼疾病，骨量减少、骨组织微结构破坏，轻微的外力就可能导致骨折，需要及早筛查。"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("义诊现场，医生为市民测量骨密度", "caption"),
+        ("哪些人容易骨质疏松", None),  # a heading under the image
+        ("检查前要注意：", None),  # a lead-in
+        ("专家提醒，老年人要注意防跌倒。", None),  # a sentence
+    ],
+)
+def test_a_phrase_under_an_image_is_its_caption(line: str, kind: str | None) -> None:
+    separated = separate_text(f"{PROSE}\nclinic.jpg\n{line}\n{PROSE.replace('骨折', '骨痛')}\n")
+    kinds = {b.text: b.kind for b in separated.boilerplate}
+    assert kinds.get(line) == kind
+    assert (line in separated.content) is (kind is None)

@@ -31,6 +31,9 @@ _TITLE_INSIDE = 3  # … and among the first blocks of the body (a widened body 
 _TITLE_MIN, _TITLE_MAX = 4, 40  # length of a title line found at the top of the body
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _NOT_TITLE_END = tuple("。；;：:，,、")
+_CAPTION_MAX = 40
+_CAPTION_COMMA = re.compile(r"[，,]")
+_COLON = re.compile(r"[：:]")
 _FIELDS = ("source_name", "author", "views")  # published is chosen among all dates (choose_published)
 
 
@@ -55,6 +58,19 @@ def _paragraph_kind(block: str, role: str = "") -> str:
     return "paragraph"
 
 
+def _captions_image(block: str) -> bool:
+    """A line under an image placeholder is its caption when it is a short description: phrases
+    joined by a comma without an end mark (义诊现场，医生为市民解读检测结果). A heading there has no comma,
+    a sentence ends with its mark, a lead-in with a colon."""
+    return (
+        len(block) <= _CAPTION_MAX
+        and _CAPTION_COMMA.search(block) is not None
+        and not block.endswith(_END_PUNCT)
+        and not _COLON.search(block)
+        and not _LIST_MARKER.match(block)
+    )
+
+
 def _decide(blocks: Sequence[Block], skip: set[int]) -> list[Decision]:
     cues = load_cues()
     counts = Counter(block.text for block in blocks)
@@ -73,6 +89,8 @@ def _decide(blocks: Sequence[Block], skip: set[int]) -> list[Decision]:
             kind, reason = "caption", "figure caption element"
         elif block.hint is not None:
             kind, reason = block.hint
+        elif decisions and decisions[-1].kind == "image" and _captions_image(block.text):
+            kind, reason = "caption", "phrase under an image"
         decisions.append(Decision(kind, reason or "", score_block(block, kind, counts[block.text] > 1), section))
     return decisions
 
