@@ -1,4 +1,4 @@
-"""Leftmost-longest matching aligned to tokens, case- and width-insensitive."""
+"""Leftmost-longest matching aligned to tokens, case-, width- and script-insensitive."""
 
 from __future__ import annotations
 
@@ -61,6 +61,33 @@ def test_case_and_width_insensitive_with_offsets_into_the_original():
     text = "做了ＭＲＩ和mri，补充维生素b12"
     assert found(matcher, text) == [("ＭＲＩ", "磁共振成像"), ("mri", "磁共振成像"), ("维生素b12", "维生素B12")]
     assert matcher.find(text)[0].term == "MRI"
+
+
+def test_traditional_text_matches_simplified_terms_with_offsets_into_the_original():
+    matcher = Matcher(lexicon(("发热", "发烧"), ("阿昔洛韦",), ("复视", "重影")))
+    text = "沒有發燒，服用阿昔洛韋，嚴重影響睡眠"
+    tokens = spans(text, ["沒有", "發燒", "，", "服用", "阿昔洛韋", "，", "嚴重", "影響", "睡眠"])
+    matches = matcher.find(text, tokens)
+    assert [(m.start, m.end, text[m.start : m.end], m.concept.canonical, m.term) for m in matches] == [
+        (2, 4, "發燒", "发热", "发烧"),
+        (7, 11, "阿昔洛韋", "阿昔洛韦", "阿昔洛韦"),
+    ]  # 重影 cuts the tokens 嚴重 and 影響
+
+
+def test_a_term_written_with_a_traditional_only_character_matches_in_both_scripts():
+    matcher = Matcher(lexicon(("复方磺胺甲噁唑",)))  # 噁 stays in the Simplified drug name
+    assert found(matcher, "服用复方磺胺甲噁唑") == [("复方磺胺甲噁唑", "复方磺胺甲噁唑")]
+    assert found(matcher, "醫生處方复方磺胺甲噁唑") == [("复方磺胺甲噁唑", "复方磺胺甲噁唑")]  # the text is folded
+
+
+def test_a_suffix_extends_a_mention_in_traditional_text():
+    lex = lexicon(("克霉唑",))
+    lex.concepts["C0"] = Concept("C0", "克霉唑", "drug")
+    lex.suffixes = {"drug": ("软膏",)}
+    lex._index = None
+    text = "外用克黴唑軟膏"
+    tokens = spans(text, ["外用", "克黴唑", "軟膏"])
+    assert [text[m.start : m.end] for m in Matcher(lex).find(text, tokens)] == ["克黴唑軟膏"]
 
 
 def test_offsets_survive_characters_whose_lower_case_is_longer():

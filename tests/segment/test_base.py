@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from medannot.errors import SegmenterError
-from medannot.segment.base import UserDictionary, fold_width, spans_from_words, user_words
+from medannot.segment.base import UserDictionary, fold, fold_width, spans_from_words, user_words
 
 
 def test_compound_terms_keep_the_backends_inner_split() -> None:
@@ -43,6 +43,10 @@ def test_user_words_are_multi_character_space_free_and_not_pure_ascii() -> None:
     assert user_words(["发热", "热", "low fever", "发热", "CT", "B超"]) == ["B超", "发热"]
 
 
+def test_user_words_add_the_folded_form_of_a_term_with_a_traditional_only_character() -> None:
+    assert user_words(["复方磺胺甲噁唑", "发热"]) == ["发热", "复方磺胺甲噁唑", "复方磺胺甲恶唑"]
+
+
 def test_term_granularity_keeps_every_lexicon_term_whole() -> None:
     cuts = {"后背疼痛": [("后背", "n"), ("疼痛", "an")]}
     dictionary = UserDictionary.build(["后背疼痛"], cuts.__getitem__)
@@ -52,3 +56,10 @@ def test_term_granularity_keeps_every_lexicon_term_whole() -> None:
 def test_fold_width_turns_full_width_letters_and_digits_into_ascii_one_for_one() -> None:
     assert fold_width("做了ＣＴ，服用３．５ｍｇ") == "做了CT，服用3.5mg"  # full-width ， stays
     assert fold_width("头痛（两天）") == "头痛（两天）"
+
+
+def test_fold_gives_backends_full_width_in_ascii_and_traditional_in_simplified() -> None:
+    text = "做了ＣＴ，嚴重影響睡眠"
+    assert fold(text) == "做了CT，严重影响睡眠"
+    simplified = "做了CT，严重影响睡眠"
+    assert fold(simplified) is simplified

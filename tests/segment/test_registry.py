@@ -52,3 +52,11 @@ def test_every_backend_keeps_lexicon_terms_on_token_boundaries(backend: tuple[st
     for term in ("后背疼痛", "发热", "复视", "血常规", "脱髓鞘病"):
         start = TEXT.index(term)
         assert start in starts and start + len(term) in ends, term
+
+
+def test_every_backend_cuts_traditional_text_as_its_simplified_form(backend: tuple[str, str | None], lexicon_words: list[str]) -> None:
+    name, model = backend
+    segmenter = create_segmenter(name, lexicon_words, model=model)
+    traditional = "患者後背疼痛三天，伴發熱。\n\n無複視， 血常規正常；CT 示脫髓鞘病改變"
+    simplified = "患者后背疼痛三天，伴发热。\n\n无复视， 血常规正常；CT 示脱髓鞘病改变"
+    assert segmenter.segment(traditional).spans == segmenter.segment(simplified).spans

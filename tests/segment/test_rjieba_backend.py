@@ -23,6 +23,11 @@ def test_compound_terms_keep_jiebas_inner_split_and_tags() -> None:
     assert tags["后背"] == RJiebaSegmenter().segment("后背", pos=True).pos[0]
 
 
+def test_traditional_text_is_cut_as_simplified_with_offsets_into_it() -> None:
+    text = "帶狀皰疹嚴重影響睡眠"
+    assert _words(RJiebaSegmenter(["带状疱疹", "重影"]), text) == ["帶狀皰疹", "嚴重", "影響", "睡眠"]
+
+
 def test_whitespace_is_never_a_token() -> None:
     text = " 发热\u3000\n 咳嗽 "
     assert _words(RJiebaSegmenter(), text) == ["发热", "咳嗽"]

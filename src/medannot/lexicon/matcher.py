@@ -2,8 +2,10 @@
 ``ahocorasick_rs``), leftmost-longest, kept only where a match starts and ends on token
 boundaries (so 发热 is not found in 发热量).
 
-Matching is case-insensitive and width-insensitive: the text is lower-cased (which keeps its
-length, so offsets stay valid) and every term that contains ASCII is also added in full-width form.
+Matching is case-insensitive, width-insensitive and script-insensitive: the text is lower-cased and
+its Traditional characters folded to Simplified ones (both keep its length, so offsets stay valid),
+every term that contains ASCII is also added in full-width form, and a term with a character only
+Traditional Chinese writes (噁 in 磺胺甲噁唑) also in its folded form.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
+from ..traditional import to_simplified
 from .model import Concept, Lexicon
 
 __all__ = ["Match", "Matcher", "TokenBoundaries"]
@@ -34,7 +37,9 @@ class Match(NamedTuple):
 
 
 def _haystack(text: str) -> str:
-    """``text`` lower-cased character by character, so offsets into it are offsets into ``text``."""
+    """``text`` lower-cased and in Simplified characters, character by character, so offsets into it
+    are offsets into ``text``."""
+    text = to_simplified(text)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -74,7 +79,7 @@ class Matcher:
         keys: list[str] = []
         self.targets: list[tuple[Concept, str]] = []  # per automaton pattern: (concept, matched term)
         for key, (term, concept) in lexicon.index.items():
-            for variant in dict.fromkeys((key, key.translate(_TO_FULL_WIDTH))):
+            for variant in dict.fromkeys((key, key.translate(_TO_FULL_WIDTH), to_simplified(key))):
                 keys.append(variant)
                 self.targets.append((concept, term))
         # The same, flattened to (category, canonical, concept id, term) for callers in a hot loop.
@@ -110,7 +115,8 @@ class Matcher:
         # stably sorted by start, they come leftmost first and, at one start, longest first.
         # (Leftmost-longest search with a repair where a match cuts a token measured slower:
         # documents have a dozen such places per 3,000 characters.)
-        candidates = self._automaton.find_matches_as_indexes(_haystack(text), overlapping=True)
+        haystack = _haystack(text)
+        candidates = self._automaton.find_matches_as_indexes(haystack, overlapping=True)
         candidates.reverse()
         candidates.sort(key=_second)
         kept: list[tuple[int, int, int]] = []
@@ -131,11 +137,11 @@ class Matcher:
                 covered = end
         for position, (index, start, end) in enumerate(kept):
             extension = suffixes[index]
-            if extension is not None and text[end : end + 1] in extension[0]:  # a dosage form belongs to the mention
+            if extension is not None and haystack[end : end + 1] in extension[0]:  # a dosage form belongs to the mention
                 limit = kept[position + 1][1] if position + 1 < len(kept) else len(text)
                 for suffix in extension[1]:
                     stop = end + len(suffix)
-                    if stop <= limit and text.startswith(suffix, end) and stop in bounds:
+                    if stop <= limit and haystack.startswith(suffix, end) and stop in bounds:
                         kept[position] = (index, start, stop)
                         break
         return kept

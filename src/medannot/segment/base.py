@@ -9,8 +9,9 @@ from itertools import chain
 from typing import Protocol
 
 from ..errors import SegmenterError
+from ..traditional import to_simplified
 
-__all__ = ["Tokens", "Segmenter", "UserDictionary", "fold_width", "spans_from_words", "user_words"]
+__all__ = ["Tokens", "Segmenter", "UserDictionary", "fold", "fold_width", "spans_from_words", "user_words"]
 
 _FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _TO_HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
@@ -43,6 +44,14 @@ def fold_width(text: str) -> str:
     keep a run of ASCII letters or digits whole but cut full-width ones one by one. One character
     for one, so offsets into the folded text are offsets into ``text``."""
     return text.translate(_TO_HALF_WIDTH) if _FULL_WIDTH_ALNUM.search(text) else text
+
+
+def fold(text: str) -> str:
+    """``text`` as every backend cuts it: full-width letters and digits in ASCII (``fold_width``) and
+    Traditional characters in Simplified ones (``to_simplified``), since backends' dictionaries and the
+    lexicon are Simplified: 嚴重影響 is cut as 严重/影响, not 嚴/重影/響. One character for one, so
+    offsets into the folded text are offsets into ``text``."""
+    return fold_width(to_simplified(text))
 
 
 class Segmenter(Protocol):
@@ -133,5 +142,7 @@ def spans_from_words(
 def user_words(terms: Iterable[str]) -> list[str]:
     """Lexicon terms usable as user-dictionary words: no spaces, at least two characters, not pure
     ASCII (backends keep a run of Latin letters and digits whole unless a dictionary word cuts it:
-    the word ``fever`` would split ``feverish``)."""
-    return sorted({t for t in terms if len(t) >= 2 and not t.isascii() and not any(c.isspace() for c in t)})
+    the word ``fever`` would split ``feverish``). A term with a character that only Traditional Chinese
+    writes (噁 in 磺胺甲噁唑) comes with its folded form too: a text holding one is cut folded (``fold``)."""
+    words = {t for t in terms if len(t) >= 2 and not t.isascii() and not any(c.isspace() for c in t)}
+    return sorted(words | {to_simplified(word) for word in words})

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import jieba
 import jieba.posseg
 
-from .base import Tokens, UserDictionary, fold_width, spans_from_words
+from .base import Tokens, UserDictionary, fold, spans_from_words
 
 __all__ = ["JiebaSegmenter"]
 
@@ -41,7 +41,7 @@ class JiebaSegmenter:
 
     def segment(self, text: str, pos: bool = False) -> Tokens:
         pieces = self._dictionary.pieces
-        text = fold_width(text)
+        text = fold(text)
         if pos:
             pairs = list(self._posseg.cut(text))
             words, tags = (p.word for p in pairs), (p.flag for p in pairs)

@@ -21,7 +21,7 @@ import spacy_pkuseg
 
 from ..errors import SegmenterError
 from ..models.store import read_manifest, resolve_pkuseg_model
-from .base import Tokens, UserDictionary, fold_width, spans_from_words
+from .base import Tokens, UserDictionary, fold, spans_from_words
 
 __all__ = ["PkusegSegmenter"]
 
@@ -46,5 +46,5 @@ class PkusegSegmenter:
             self._pkuseg.preprocesser = spacy_pkuseg.Preprocesser(self._dictionary.words)
 
     def segment(self, text: str, pos: bool = False) -> Tokens:
-        text = fold_width(text)
+        text = fold(text)
         return spans_from_words(self.name, text, self._pkuseg.cut(text), pieces=self._dictionary.pieces)

@@ -9,7 +9,7 @@ from itertools import accumulate, compress
 
 import rjieba
 
-from .base import Tokens, UserDictionary, fold_width, spans_from_words
+from .base import Tokens, UserDictionary, fold, spans_from_words
 
 __all__ = ["RJiebaSegmenter"]
 
@@ -29,7 +29,7 @@ class RJiebaSegmenter:
 
     def segment(self, text: str, pos: bool = False) -> Tokens:
         pieces = self._dictionary.pieces
-        text = fold_width(text)
+        text = fold(text)
         if pos:
             pairs = self._jieba.tag(text)
             words, tags = (w for w, _ in pairs), (t for _, t in pairs)
