@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import medannot
@@ -92,3 +94,20 @@ def test_user_lexicon_adds_overrides_and_disables(tmp_path):
     record = pipeline.annotate("服用康复灵胶囊后仍头痛。")
     assert [(e.text, e.concept_id) for e in record.entities if e.label == "drug"] == [("康复灵胶囊", "X0001")]
     assert pipeline.info.lexicon["sources"] == [str(user)]
+
+
+def test_traditional_text_is_tagged_like_its_simplified_twin(raw_pipeline):
+    traditional = "患者沒有發燒，偶有頭痛，嚴重影響睡眠。醫生處方阿昔洛韋。病人表現為發燒、頭痛、疲倦。"
+    simplified = "患者没有发烧，偶有头痛，严重影响睡眠。医生处方阿昔洛韦。病人表现为发烧、头痛、疲倦。"
+    record, twin = raw_pipeline.annotate(traditional), raw_pipeline.annotate(simplified)
+    assert record.content.text == traditional and record.tokens == twin.tokens
+    assert [(e.text, e.canonical, e.negated) for e in record.entities][:3] == [
+        ("發燒", "发热", True),  # 沒有 is the cue 没有
+        ("頭痛", "头痛", False),
+        ("阿昔洛韋", "阿昔洛韦", False),  # no 重影 (复视) inside 嚴重影響
+    ]
+    for entity in record.entities:
+        assert traditional[entity.start : entity.end] == entity.text
+    for entity, simplified_entity in zip(record.entities, twin.entities, strict=True):
+        assert replace(entity, text="") == replace(simplified_entity, text="")  # offsets, concept, flags, cues
+    assert record.lists and record.lists == twin.lists  # 表現為 is the list cue 表现为

@@ -25,6 +25,7 @@ from .segment.base import user_words
 from .segment.sentences import split_sentences
 from .separate import Separated, as_content, separate_html, separate_text
 from .tag import assert_entities, find_entities, find_lists, load_assertion_rules
+from .traditional import to_simplified
 
 __all__ = ["Pipeline", "annotate"]
 
@@ -82,8 +83,10 @@ class Pipeline:
         tokens = self.segmenter.segment(text, pos=self.options.pos)
         sentences = split_sentences(text)
         entities = find_entities(text, TokenBoundaries.from_offsets(tokens.offsets), sentences, self.matcher)
-        assert_entities(text, entities, self.assertion_rules)
-        lists = find_lists(text, separated.paragraphs, entities)
+        # Cue phrases are Simplified: assertion and lists read the text folded (same length, same offsets).
+        folded = to_simplified(text)
+        assert_entities(folded, entities, self.assertion_rules)
+        lists = find_lists(folded, separated.paragraphs, entities)
         return Record(
             id=doc_id,
             source=source,
