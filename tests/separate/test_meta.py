@@ -1,10 +1,10 @@
-"""Byline fields, meta lines, phones, and the choice of the publish date among a page's dates."""
+"""Byline fields, meta lines, titles, and the choice of the publish date among a page's dates."""
 
 from __future__ import annotations
 
 import pytest
 
-from medannot.separate.meta import choose_published, clean_title, find_phones, is_headline_of, is_meta_line, parse_meta
+from medannot.separate.meta import choose_published, clean_title, is_headline_of, is_meta_line, parse_meta
 from medannot.separate.model import Block
 
 
@@ -52,11 +52,6 @@ def test_labels_need_a_boundary_and_a_value() -> None:
 )
 def test_meta_lines(line: str, meta: bool) -> None:
     assert is_meta_line(line) is meta
-
-
-def test_phones_are_normalised_and_distinct() -> None:
-    text = "热线400 123 4567，手机13812345678，电话010-12345678，（0755）1234567，再拨400-123-4567"
-    assert find_phones(text) == ["400-123-4567", "13812345678", "010-12345678", "0755-1234567"]
 
 
 def test_clean_title() -> None:

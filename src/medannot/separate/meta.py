@@ -1,4 +1,4 @@
-"""Metadata in Chinese pages: byline fields (来源, 作者, 发布时间, 阅读…), phones and the title.
+"""Metadata in Chinese pages: byline fields (来源, 作者, 发布时间, 阅读…) and the title.
 
 Byline labels come from ``lexicons/boilerplate/meta.yaml``; one line often carries several fields
 (``作者:某某 阅读(1660) 发表于:2005-07-31 12:30``), so every label in a line is read.
@@ -15,16 +15,8 @@ from .dates import find_dates, normalise_date
 from .model import Block
 from .people import author_name, is_person_line
 
-__all__ = ["normalise_date", "find_phones", "parse_meta", "is_meta_line", "clean_title", "is_headline_of", "choose_published"]
+__all__ = ["normalise_date", "parse_meta", "is_meta_line", "clean_title", "is_headline_of", "choose_published"]
 
-_PHONE = re.compile(
-    r"(?<!\d)(?:"
-    r"[48]00[\s-]?\d{3}[\s-]?\d{4}"  # 400 / 800 hotlines
-    r"|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}"  # mobiles
-    r"|0\d{2,3}[\s-]\d{7,8}"  # landlines with area code and separator
-    r"|[（(]0\d{2,3}[)）]\s?\d{7,8}"
-    r")(?!\d)"
-)
 _NUMBER = re.compile(r"\d[\d,]*")
 _TITLE_PREFIX = re.compile(r"^[^|｜]{1,8}[|｜]\s*")  # 最新发表| …: a column label before the title
 _TITLE_GLUE = "-_|｜—–·•»>/ \u3000"  # what joins a headline to the column and site names in a <title>
@@ -37,22 +29,6 @@ _SOURCE_NAMES = re.compile(r"https?://\S+|(?:[\w-]+\.)+(?:com|net|org|cn|gov|edu
 MAX_META_LINE = 100  # longer blocks are prose that happens to contain a label
 _HEADER_WINDOW = 10  # without a title line, the byline area is this many blocks above the body
 _BYLINE_INSIDE = 3  # … and reaches this many blocks into it (a byline under a heading kept as content)
-
-
-def find_phones(text: str) -> list[str]:
-    """Distinct phone numbers in order of appearance, separators normalised to ``-``."""
-    seen: dict[str, None] = {}
-    for match in _PHONE.finditer(text):
-        digits = re.sub(r"[\s()（）-]", "", match.group())
-        if digits[:3] in ("400", "800"):
-            number = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
-        elif digits.startswith("1"):
-            number = digits
-        else:
-            area = 3 if digits[:2] in ("01", "02") else 4
-            number = f"{digits[:area]}-{digits[area:]}"
-        seen.setdefault(number)
-    return list(seen)
 
 
 def _name(value: str) -> str | None:

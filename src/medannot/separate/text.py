@@ -16,8 +16,9 @@ from ..record import BoilerplateBlock, Meta, Paragraph
 from .body import Decision, choose_body, is_link_dense, score_block
 from .cues import load_cues
 from .dates import find_dates
-from .meta import choose_published, clean_title, find_phones, is_headline_of, is_meta_line, parse_meta
+from .meta import choose_published, clean_title, is_headline_of, is_meta_line, parse_meta
 from .model import Block, Container, Separated
+from .phones import find_phones
 from .references import is_reference_heading, looks_like_entry, parse_reference
 
 __all__ = ["separate_text", "separate_blocks", "as_content"]
