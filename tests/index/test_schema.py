@@ -30,10 +30,10 @@ def test_an_index_of_an_older_format_is_refused_not_misread(index_db, tmp_path):
     old = tmp_path / "old.sqlite"
     old.write_bytes(index_db.read_bytes())
     connection = sqlite3.connect(old)
-    connection.execute("UPDATE info SET value = 'medannot-index/2' WHERE key = 'format'")
+    connection.execute("UPDATE info SET value = 'medannot-index/3' WHERE key = 'format'")
     connection.commit()
     connection.close()
-    with pytest.raises(ExportError, match=r"MA402.*format 'medannot-index/2', expected 'medannot-index/3'.*medannot index build"):
+    with pytest.raises(ExportError, match=r"MA402.*format 'medannot-index/3', expected 'medannot-index/4'.*medannot index build"):
         Searcher(old)
     from medannot.index import IndexWriter
 

@@ -136,3 +136,10 @@ def test_a_phrase_matches_across_punctuation_as_written(searcher):
     assert ids(searcher.search('"病情稳定，没有复视"')) == ["ms-negated"]
     assert ids(searcher.search('"发热、咳嗽"')) == ["flu"]
     assert ids(searcher.search('"发热 咳嗽"')) == []  # the 、 between them is a token of the text
+
+
+def test_facet_filters_do_not_change_the_ranking(searcher):
+    unfiltered = {hit.id: hit.score for hit in searcher.search("医生").hits}
+    filtered = searcher.search("医生", Filters(concepts=((None, "发热"),)))
+    assert filtered.hits and all(hit.score == unfiltered[hit.id] for hit in filtered.hits)
+    assert filtered.expression.endswith('({concepts} : "c%d" NOT {filters} : "n%d")' % ((searcher.vocabulary.resolve("发热").num,) * 2))

@@ -185,8 +185,7 @@ class IndexWriter:
             spans.append((entity["start"], entity["end"], num))
         concept_words = " ".join([f"c{num}" for _, _, num in spans])
         asserted, mentioned = sorted(asserted_set), sorted({num for _, _, num in spans})
-        # a<num> per asserted concept, n<num> per concept only ever negated: one token per concept
-        filter_words = " ".join([*(f"a{num}" for num in asserted), *(f"n{num}" for num in mentioned if num not in asserted_set)])
+        filter_words = " ".join([f"n{num}" for num in mentioned if num not in asserted_set])  # only ever negated
 
         folded = index_form(text)
         body = cut(folded, record["tokens"])

@@ -14,10 +14,10 @@ Tables:
   position list outside the first column with its column number (two bytes a word and document:
   first, the body loads 10% faster into an index 10% smaller); ``title`` holds the segmented
   words joined by spaces; ``concepts`` holds one ``c<num>`` token per entity mention, so a query term that names a
-  concept also finds the article's synonyms of it; ``filters`` holds ``a<num>`` once per concept
-  asserted (mentioned at least once not negated) and ``n<num>`` once per concept only ever negated,
-  for facet filters (``a`` alone, or ``a`` or ``n`` with negated mentions), and is weighted 0 in
-  BM25 so filtering does not change the ranking.
+  concept also finds the article's synonyms of it; ``filters`` holds ``n<num>`` once per concept
+  only ever negated, so a facet filter is ``c<num>`` (mentioned) without ``n<num>`` (so, asserted
+  at least once), or ``c<num>`` alone with negated mentions. A token per asserted concept would
+  cost 4% of the build; filters are matched apart from the query, so they do not change its BM25.
 - ``concepts`` (id, canonical, label) and ``terms`` (folded surface form → concept): the lexicon the
   index was built with plus every surface form seen in the records; queries are segmented and
   expanded with it, so searching needs no YAML.
@@ -33,7 +33,7 @@ from ..errors import ExportError
 
 __all__ = ["FORMAT", "connect", "create"]
 
-FORMAT = "medannot-index/3"  # 2: the body is the text cut at tokens; 3: ascii tokenizer, body first, a/n filters
+FORMAT = "medannot-index/4"  # 2: the body is the text cut at tokens; 3: ascii tokenizer, body first; 4: n filters only
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);

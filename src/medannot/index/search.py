@@ -28,7 +28,7 @@ from .vocabulary import Vocabulary
 
 __all__ = ["Filters", "Hit", "FacetValue", "SearchResult", "Searcher", "WEIGHTS"]
 
-WEIGHTS = (1.0, 4.0, 1.0, 0.0)  # bm25 column weights: body, title, concepts, filters (no say in ranking)
+WEIGHTS = (1.0, 4.0, 1.0, 0.0)  # bm25 column weights: body, title, concepts, filters
 _ORDER = {  # ties: newest first, then the order documents were first indexed in
     "relevance": "score DESC, published DESC, doc",
     "date": "published DESC NULLS LAST, score DESC, doc",
@@ -141,26 +141,34 @@ class Searcher:
         parsed = self.parse(query)
         where, params = self._conditions(query, filters)
         required = self._required(query, filters)
-        form = '{{filters}} : ("a{0}" OR "n{0}")' if filters.include_negated else '{{filters}} : "a{0}"'
-        expression = " AND ".join(
-            ([f"({parsed.expression})"] if parsed.expression else []) + [form.format(num) for num in sorted(required)]
+        constraint = " AND ".join(
+            f'{{concepts}} : "c{num}"' + ("" if filters.include_negated else f' NOT {{filters}} : "n{num}"')
+            for num in sorted(required)
         )
+        expression = " AND ".join(f"({part})" for part in (parsed.expression, constraint) if part)
         execute = self.connection.execute
         execute("DELETE FROM temp.hits")
-        if not expression:
-            execute(f"INSERT INTO temp.hits SELECT d.rowid, 0, d.published FROM docs d WHERE {where}", params)
-        else:
-            # filters alone rank nothing (their column weighs 0): no BM25 to compute for every hit
-            score = "-bm25(fts, ?, ?, ?, ?)" if parsed.expression else "0"
-            try:
+        try:
+            if parsed.expression:
+                # the facet filters in a second MATCH, so that BM25 ranks the query alone; "+" keeps
+                # SQLite from looking the query up once per filtered rowid
+                matched = " AND +fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)" if constraint else ""
                 execute(
-                    f"INSERT INTO temp.hits SELECT fts.rowid, {score}, d.published"
+                    "INSERT INTO temp.hits SELECT fts.rowid, -bm25(fts, ?, ?, ?, ?), d.published"
                     " FROM fts JOIN docs d ON d.rowid = fts.rowid"
-                    f" WHERE fts MATCH ? AND {where}",
-                    (*(WEIGHTS if parsed.expression else ()), expression, *params),
+                    f" WHERE fts MATCH ?{matched} AND {where}",
+                    (*WEIGHTS, parsed.expression, *([constraint] if constraint else []), *params),
                 )
-            except sqlite3.OperationalError as error:  # FTS5 refused the expression: say so, with it
-                raise ExportError("MA403", query=query, detail=f"{error} in {expression}") from None
+            elif constraint:  # filters alone rank nothing
+                execute(
+                    "INSERT INTO temp.hits SELECT fts.rowid, 0, d.published FROM fts JOIN docs d ON d.rowid = fts.rowid"
+                    f" WHERE fts MATCH ? AND {where}",
+                    (constraint, *params),
+                )
+            else:
+                execute(f"INSERT INTO temp.hits SELECT d.rowid, 0, d.published FROM docs d WHERE {where}", params)
+        except sqlite3.OperationalError as error:  # FTS5 refused the expression: say so, with it
+            raise ExportError("MA403", query=query, detail=f"{error} in {expression}") from None
         total = execute("SELECT count(*) FROM temp.hits").fetchone()[0]
         page = execute(f"SELECT doc, score FROM temp.hits ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         hits = []
