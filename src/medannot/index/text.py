@@ -2,7 +2,7 @@
 
 The index uses FTS5's ``ascii`` tokenizer: ASCII letters and digits and every non-ASCII character
 are token characters, every other ASCII character separates tokens, and ASCII letters are
-lower-cased. It is the cheapest tokenizer (no Unicode tables per character: a quarter less time
+lower-cased. It is the cheapest tokenizer (no Unicode tables per character: a fifth less time
 per insert than unicode61 on Chinese text), and it leaves the words to the segmenter: the
 ``body`` column holds the text cut before every token start, the pieces joined by ``SEPARATOR``
 (see ``cut``), so FTS5 sees the segmenter's words, and removing the separators gives the text
