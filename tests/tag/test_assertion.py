@@ -104,6 +104,26 @@ def test_a_cue_before_an_attributive_phrase_reaches_only_the_noun_it_modifies(sm
     assert flags(small_pipeline, text) == expected
 
 
+def test_an_introducing_cue_sets_its_flag_on_the_enumeration_after_its_colon(small_pipeline):
+    found = flags(small_pipeline, "出现下列情况要及时就医：发热三天以上；头痛、呕吐。咳嗽可以先观察。")
+    assert found == {
+        "发热": {"hypothetical": "下列情况"},
+        "头痛": {"hypothetical": "下列情况"},
+        "呕吐": {"hypothetical": "下列情况"},
+        "咳嗽": {},  # the next sentence
+    }
+    text = "如有以下情况，应尽快就医：\n皮疹出现在眼睛附近；\n\n头痛剧烈，影响睡眠。\n复视"
+    assert flags(small_pipeline, text) == {"皮疹": {"hypothetical": "如有以下"}, "头痛": {"hypothetical": "如有以下"}, "复视": {}}
+    # the items' own clauses still count: the course of a finding takes it as given
+    assert flags(small_pipeline, "出现以下情况请就医：头痛加重；呕吐。") == {"头痛": {}, "呕吐": {"hypothetical": "以下情况"}}
+
+
+def test_a_paragraph_after_a_colon_ending_its_line_is_no_enumeration(small_pipeline):
+    assert flags(small_pipeline, "出现以下情况时，最好到医院检查：\n发热是常见症状，头痛也是。") == {"发热": {}, "头痛": {}}
+    # a colon beyond the cue's scope, or in a later sentence, introduces nothing
+    assert flags(small_pipeline, "以下情况。请就医：发热。") == {"发热": {}}
+
+
 def test_scope_is_limited_in_characters(small_pipeline):
     far = "无" + "一" * 11 + "头痛。"  # 无 reaches 10 characters
     assert flags(small_pipeline, far, tokens=False) == {"头痛": {}}
@@ -158,6 +178,7 @@ def test_rule_files_are_validated_with_file_and_line(tmp_path: Path):
         ("  - {cue: 没有, flag: negated, direction: up}", "direction"),
         ("  - {cue: 没有, flag: negated, scope: -1}", "scope"),
         ("  - {cue: 没有, flag: negated, noun_phrase: many}", "noun_phrase"),
+        ("  - {cue: 以下情况, flag: hypothetical, direction: backward, introduces: true}", "introducing"),
         ("  - {cue: 不, flag: uncertain, echo: yes please}", "echo"),
         ("  - {cue: 没有, flag: negated, colour: red}", "unknown"),
         ("  - {cue: ' 没有', flag: negated}", "spaces"),

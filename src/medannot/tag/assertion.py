@@ -6,7 +6,8 @@ uncertain and hypothetical.
 Scope is counted in characters inside the clause, stops at a terminator (但, 然而 …), and is
 carried along an enumeration (无发热、咳嗽及头痛). Pseudo-cues (无明显诱因) mask the cues they
 contain; a cue inside another entity's name (无 in 无力) is not a cue. A cue followed by an
-attributive phrase (没有特殊禁忌的成年感染者…) reaches only the noun that phrase modifies.
+attributive phrase (没有特殊禁忌的成年感染者…) reaches only the noun that phrase modifies. An
+introducing cue (如有以下情况，请就医：A；B。) sets its flag on the enumeration after its colon.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ _CLEARED_BY_PRESUPPOSITION = ("uncertain", "hypothetical")
 DIRECTIONS = ("forward", "backward", "both")
 _HEADER = {"format", "terminators", "enumerators", "clause_ends", "continuations", "labels", "attributives"}
 _DEFAULT_CLAUSE_ENDS = "。！？；，,;!?：:\n"
+# An introducing cue's colon must come before any of these; its enumeration ends at one of them,
+# a line break only where the line does not end with a clause end (A；⏎B；⏎C。 is one enumeration).
+_TO_COLON = re.compile("[：:。！？!?\n]")
+_SENTENCE_END = re.compile("[。！？!?\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,9 @@ class CueRule:
     # past an attributive marker (的), the cue reaches only a finding this close after it: the noun
     # the attribute modifies (没有明显的头痛), not the rest of the clause (没有禁忌的患者可以考虑治疗)
     noun_phrase: int | None = None
+    # the cue introduces an enumeration after a colon (如有以下情况，应就医：A；B。): it sets its flag on
+    # the findings from there to the sentence's end, and nothing in its own clause
+    introduces: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +90,8 @@ class _Compiled:
     clause_end: re.Pattern[str]  # a clause end, except a comma followed by a continuation
     final: list[bool]  # per pattern: whether any of its rules counts only at a clause's end
     echo: list[bool]  # per pattern: whether any of its rules is an echo rule
+    introducing: list[tuple[CueRule, ...]]  # per pattern: its introducing rules (not among its patterns' rules)
+    special: list[bool]  # per pattern: final, echo or introducing rules, which the scan must look at
     # (pattern, ends its clause, echoes a finding or None) -> the pattern's rules that count there;
     # filled as met: 不, 没, 没有 are among the commonest cues and have final or echo rules
     variants: dict[tuple[int, bool, bool | None], tuple[CueRule, ...]] = field(default_factory=dict)
@@ -104,19 +114,24 @@ def _compile(rules: AssertionRules) -> _Compiled:
     for rule in rules.rules:
         by_cue[rule.cue].append(rule)
     patterns: list[str] = list(by_cue)
-    targets: list[tuple[CueRule, ...] | None] = [tuple(r for r in by_cue[p] if r.flag != "pseudo") for p in patterns]
+    targets: list[tuple[CueRule, ...] | None] = [
+        tuple(r for r in by_cue[p] if r.flag != "pseudo" and not r.introduces) for p in patterns
+    ]
     pseudo = [any(r.flag == "pseudo" for r in by_cue[p]) for p in patterns]
+    introducing = [tuple(r for r in by_cue[p] if r.introduces) for p in patterns]
     for terminator in rules.terminators:
         patterns.append(terminator)
         targets.append(None)
         pseudo.append(False)
+        introducing.append(())
     words = "|".join(map(re.escape, sorted(rules.continuations, key=len, reverse=True)))
     # One character class first, the continuation as a lookahead: one fast scan per text.
     bridge = f"(?!(?<=[，,])[ \t\u3000]*(?:{words}))" if words else ""
     clause_end = re.compile(f"[{re.escape(rules.clause_ends)}]{bridge}" if rules.clause_ends else "(?!)")
     final = [target is not None and any(rule.final for rule in target) for target in targets]
     echo = [target is not None and any(rule.echo for rule in target) for target in targets]
-    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, pseudo, clause_end, final, echo)
+    special = [f or e or bool(i) for f, e, i in zip(final, echo, introducing)]
+    return _Compiled(ahocorasick_rs.AhoCorasick(patterns), targets, pseudo, clause_end, final, echo, introducing, special)
 
 
 def load_rule_file(path: Path) -> AssertionRules:
@@ -124,7 +139,7 @@ def load_rule_file(path: Path) -> AssertionRules:
     header, entries = load_yaml(path, "rules", format=FORMAT, header_keys=_HEADER)
     rules = []
     for entry in entries:
-        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels", "final", "echo", "noun_phrase"})
+        raw = check_keys(entry, {"cue", "flag"}, {"direction", "scope", "labels", "final", "echo", "noun_phrase", "introduces"})
         flag, direction = raw["flag"], raw.get("direction", "forward")
         if flag not in FLAGS:
             raise LexiconError("MA202", where=entry.where, detail=f"flag {flag!r} is not one of {', '.join(FLAGS)}")
@@ -140,11 +155,14 @@ def load_rule_file(path: Path) -> AssertionRules:
         cue = str(raw["cue"])
         if not cue or cue != cue.strip():  # token boundaries are checked only for stripped spans
             raise LexiconError("MA202", where=entry.where, detail=f"cue must be non-empty, without spaces at its ends: {cue!r}")
-        final, echo = raw.get("final", False), raw.get("echo", False)
-        for key, value in (("final", final), ("echo", echo)):
+        final, echo, introduces = raw.get("final", False), raw.get("echo", False), raw.get("introduces", False)
+        for key, value in (("final", final), ("echo", echo), ("introduces", introduces)):
             if not isinstance(value, bool):
                 raise LexiconError("MA202", where=entry.where, detail=f"{key} must be true or false, got {value!r}")
-        rules.append(CueRule(cue, flag, direction, scope, None if labels is None else frozenset(labels), final, echo, noun_phrase))
+        if introduces and (direction != "forward" or final or echo or flag in ("pseudo", "presupposed")):
+            raise LexiconError("MA202", where=entry.where, detail="an introducing cue is a forward cue of a flag, neither final nor echo")
+        labels_set = None if labels is None else frozenset(labels)
+        rules.append(CueRule(cue, flag, direction, scope, labels_set, final, echo, noun_phrase, introduces))
     return AssertionRules(
         tuple(rules),
         tuple(str(t) for t in header.get("terminators") or ()),
@@ -205,6 +223,7 @@ def assert_entities(
     compiled = rules.compiled
     matches = compiled.automaton.find_matches_as_indexes(text, overlapping=True)
     patterns, pseudo, final, echo, variants = compiled.patterns, compiled.pseudo, compiled.final, compiled.echo, compiled.variants
+    special = compiled.special
     if all(patterns[index] is None for index, _, _ in matches):
         return  # terminators only (or nothing): no flag to set, no clause to find
     clause_ends = [m.start() for m in compiled.clause_end.finditer(text)]
@@ -217,6 +236,7 @@ def assert_entities(
     cues: dict[int, list[_Cue]] = defaultdict(list)
     terminators: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pseudos: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    introduced: list[tuple[int, int, _Cue]] = []  # (enumeration start, end, the cue introducing it)
     for index, start, end in matches:
         if boundaries is not None and not boundaries.fits(start, end):
             continue
@@ -237,18 +257,29 @@ def assert_entities(
             pseudos[clause].append((start, end))
             if not targets:
                 continue
-        if final[index] or echo[index]:
-            ends_clause, echoes = True, None
-            if final[index]:
-                clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
-                ends_clause = not text[end:clause_end].strip()
-            if echo[index]:  # 发不发烧, 咳嗽不咳嗽: only the echo rules count, and only there
-                size = entity_ends[near] - end if near <= last and entity_starts[near] == end else 0
-                echoes = size > 0 and start > 0 and (text[start - 1] == text[end] or (start >= size and text[start - size : start] == text[end : end + size]))
-            targets = variants.get((index, ends_clause, echoes)) or compiled.rules_where(index, ends_clause, echoes)
+        if special[index]:
+            for rule in compiled.introducing[index]:  # most patterns have none
+                span = _enumeration(text, end, rule.scope, rules.clause_ends)
+                if span is not None:
+                    introduced.append((*span, (start, end, rule)))
+            if final[index] or echo[index]:
+                ends_clause, echoes = True, None
+                if final[index]:
+                    clause_end = clause_ends[clause] if clause < len(clause_ends) else len(text)
+                    ends_clause = not text[end:clause_end].strip()
+                if echo[index]:  # 发不发烧, 咳嗽不咳嗽: only the echo rules count, and only there
+                    size = entity_ends[near] - end if near <= last and entity_starts[near] == end else 0
+                    echoes = size > 0 and start > 0 and (text[start - 1] == text[end] or (start >= size and text[start - size : start] == text[end : end + size]))
+                targets = variants.get((index, ends_clause, echoes)) or compiled.rules_where(index, ends_clause, echoes)
         found = cues[clause]
         for rule in targets:
             found.append((start, end, rule))
+
+    enumerations: dict[int, list[tuple[int, int, _Cue]]] = {}  # clause -> the enumerations it is part of
+    for span in introduced:
+        for clause in range(bisect_left(clause_ends, span[0]), bisect_left(clause_ends, span[1]) + 1):
+            enumerations.setdefault(clause, []).append(span)
+            cues.setdefault(clause, [])  # looked at even without cues of its own
 
     for clause, found_cues in cues.items():
         clause_start = clause_ends[clause - 1] + 1 if clause else 0
@@ -257,9 +288,12 @@ def assert_entities(
         if not members:
             continue
         kept = _precedence(found_cues, pseudos.get(clause))
-        if not kept:
+        spans = enumerations.get(clause) if enumerations else None
+        if not kept and not spans:
             continue
         found = _nearest_cues(text, members, kept, terminators.get(clause, ()), rules.attributives)
+        if spans:
+            _introduce(members, found, spans)
         if not any(found):
             continue  # no cue reaches an entity: nothing to carry or set
         if len(members) > 1:
@@ -273,6 +307,44 @@ def assert_entities(
             for flag, (cue, _, _) in flags.items():
                 setattr(entity, flag, True)
                 entity.cues[flag] = cue[2].cue
+
+
+def _enumeration(text: str, cue_end: int, reach: int, clause_ends: str) -> tuple[int, int] | None:
+    """The enumeration an introducing cue ending at ``cue_end`` opens: from the colon after it (at
+    most ``reach`` characters on, in its sentence) to the sentence's end. A line break ends it only
+    after a line that does not end with a clause end (A；⏎B；⏎C。 is one sentence). After a colon
+    that ends its line, a line must end with one: a paragraph after a colon is no list."""
+    colon = _TO_COLON.search(text, cue_end, cue_end + reach + 1)
+    if colon is None or colon.group() not in "：:":
+        return None
+    start = end = colon.end()
+    item_lines = 0
+    for stop in _SENTENCE_END.finditer(text, start):
+        end = stop.start()
+        if stop.group() != "\n":
+            break
+        before = end - 1
+        while before >= start and text[before] in " \t\u3000\r":
+            before -= 1
+        if before >= start and text[before] != "\n":  # not the colon's line, not a blank line
+            if text[before] not in clause_ends:
+                break
+            item_lines += 1
+    else:
+        end = len(text)
+    line_end = text.find("\n", start)
+    if not item_lines and not text[start : line_end if line_end >= 0 else len(text)].strip():
+        return None  # the colon ends its line, and no line after it ends like an item
+    return start, end
+
+
+def _introduce(members: Sequence[Entity], found: list[_Flags], spans: Sequence[tuple[int, int, _Cue]]) -> None:
+    """Findings of an enumeration take its introducing cue's flag, unless a cue of their own clause set it."""
+    for entity, flags in zip(members, found):
+        for start, end, cue in spans:
+            rule = cue[2]
+            if start <= entity.start and entity.end <= end and rule.flag not in flags and (rule.labels is None or entity.label in rule.labels):
+                flags[rule.flag] = (cue, "forward", entity.start - cue[1])
 
 
 def _precedence(found: Sequence[_Cue], pseudo: Sequence[tuple[int, int]] | None) -> Sequence[_Cue]:
