@@ -107,7 +107,7 @@ def search(query: str, db: str, concepts: tuple[str, ...], include_negated: bool
 
     \b
     QUERY:  words         all must occur (Chinese is segmented like the documents)
-            "a phrase"    words adjacent and in order
+            "a phrase"    words adjacent and in order (punctuation in it must match too)
             a OR b        either
             -word         not this word
             DRG0001       a concept id: every mention of it

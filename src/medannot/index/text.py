@@ -13,7 +13,8 @@ What the tokenizer leaves as it is, ``index_form`` folds beforehand, one charact
 offsets hold: full-width letters and digits to ASCII, non-ASCII letters to lower case, non-ASCII
 whitespace to a space (a word and the whitespace after it are one piece). Queries go through the
 same function. Punctuation such as ，or 。 is a token of its own (the segmenter makes it one), which
-searches leave out except inside a phrase, where it must match as written.
+searches leave out except inside a phrase, where it must match as written. Unlike unicode61 the
+ascii tokenizer keeps diacritics: café and cafe are two words.
 """
 
 from __future__ import annotations
