@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medannot.traditional import has_traditional, to_simplified
+from medannot.traditional import has_traditional, simplified_forms, to_simplified
 
 
 def test_traditional_text_is_folded_one_character_for_one() -> None:
@@ -35,3 +35,7 @@ def test_a_shared_character_is_folded_only_beside_a_traditional_one() -> None:
 def test_text_without_chinese_is_unchanged() -> None:
     assert not has_traditional("CT 3.5mg")
     assert to_simplified("") == ""
+
+
+def test_simplified_forms_lists_only_terms_that_change() -> None:
+    assert simplified_forms(["复方磺胺甲噁唑", "发热", "乾隆"]) == {"复方磺胺甲噁唑": "复方磺胺甲恶唑"}

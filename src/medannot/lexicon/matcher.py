@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from ..traditional import to_simplified
+from ..traditional import simplified_forms, to_simplified
 from .model import Concept, Lexicon
 
 __all__ = ["Match", "Matcher", "TokenBoundaries"]
@@ -78,8 +78,9 @@ class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         keys: list[str] = []
         self.targets: list[tuple[Concept, str]] = []  # per automaton pattern: (concept, matched term)
+        folded = simplified_forms(lexicon.index)
         for key, (term, concept) in lexicon.index.items():
-            for variant in dict.fromkeys((key, key.translate(_TO_FULL_WIDTH), to_simplified(key))):
+            for variant in dict.fromkeys((key, key.translate(_TO_FULL_WIDTH), folded.get(key, key))):
                 keys.append(variant)
                 self.targets.append((concept, term))
         # The same, flattened to (category, canonical, concept id, term) for callers in a hot loop.

@@ -9,7 +9,7 @@ from itertools import chain
 from typing import Protocol
 
 from ..errors import SegmenterError
-from ..traditional import to_simplified
+from ..traditional import simplified_forms, to_simplified
 
 __all__ = ["Tokens", "Segmenter", "UserDictionary", "fold", "fold_width", "spans_from_words", "user_words"]
 
@@ -145,4 +145,4 @@ def user_words(terms: Iterable[str]) -> list[str]:
     the word ``fever`` would split ``feverish``). A term with a character that only Traditional Chinese
     writes (噁 in 磺胺甲噁唑) comes with its folded form too: a text holding one is cut folded (``fold``)."""
     words = {t for t in terms if len(t) >= 2 and not t.isascii() and not any(c.isspace() for c in t)}
-    return sorted(words | {to_simplified(word) for word in words})
+    return sorted(words.union(simplified_forms(words).values()))
