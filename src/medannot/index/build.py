@@ -117,22 +117,25 @@ class IndexWriter:
         self.close(commit=exc_type is None)
 
     def close(self, *, commit: bool = True) -> None:
-        if commit:
-            self._rows.write(self.connection)
-        if self._scratch is None:
-            if self.connection.in_transaction:
-                self.connection.execute("COMMIT" if commit else "ROLLBACK")
+        """Write and commit what is pending (or, with ``commit=False`` or on an error, roll it back)."""
+        try:
+            if commit:
+                self._rows.write(self.connection)
+                if self.connection.in_transaction:
+                    self.connection.execute("COMMIT")
+        except BaseException:
+            commit = False
+            raise
+        finally:
+            if not commit and self._scratch is None and self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
             self.connection.close()
-            return
-        if commit and self.connection.in_transaction:
-            self.connection.execute("COMMIT")
-        self.connection.close()
-        if not commit:
-            self._scratch.unlink(missing_ok=True)
-            return
-        _sync(self._scratch)
-        os.replace(self._scratch, self.path)
-        _sync(self.path.parent)
+            if self._scratch is not None and not commit:
+                self._scratch.unlink(missing_ok=True)
+        if commit and self._scratch is not None:
+            _sync(self._scratch)
+            os.replace(self._scratch, self.path)
+            _sync(self.path.parent)
 
     def _note_segmenter(self, record: dict[str, Any]) -> None:
         """Remember the segmenter the records were made with: queries must be split by the same one."""
