@@ -124,7 +124,7 @@ class ListItem:
 class EnumeratedList:
     start: int
     end: int
-    style: str  # circled | numbered | parenthesized | bullet | inline
+    style: str  # circled | numbered | parenthesized | bullet | item (list-item paragraphs with no marker: HTML <li>) | inline
     kind: str  # symptom when most items carry a symptom, else generic
     items: list[ListItem] = field(default_factory=list)
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 from pathlib import Path
 
+import ahocorasick_rs
+
+from ..errors import LexiconError
 from ..record import Entity, EnumeratedList, ListItem, Paragraph
 from ..resources import lexicons_dir
 from ..yamlfile import load_yaml, positive_int, string_entries, word_list
@@ -39,10 +42,14 @@ _LED_MARKERS = (  # (style, marker pattern); the number is the marker without it
 _BULLET = len(_LED_MARKERS) - 1
 _LED = "[ \t\u3000]*(?:" + "|".join(f"(?P<m{i}>{pattern})" for i, (_, pattern) in enumerate(_LED_MARKERS)) + ")"
 _AT_TEXT_START = re.compile(_LED)
-_AFTER_LEAD = re.compile(f"[{_SENTENCE_LEAD}]{_LED}")
+# After a stop, a look at the next character first: most stops are followed by no marker.
+_AFTER_LEAD = re.compile(f"[{_SENTENCE_LEAD}](?=[ \t\u3000]*[\\d{_HAN_DIGITS}十（(•·▪■◆●◇○□▶►*-]){_LED}")
 _MARKER_PUNCTUATION = "（()）.、．"
 # Characters an inline item cannot contain: clause punctuation and brackets.
 _CLAUSE = "，,。；;！？!?：:\n（）()【】[]“”\""
+# An ASCII full stop ends a clause too (scraped text often ends sentences with one), unless it
+# stands between two digits (3.5 mg).
+_STOP = r"\.(?:(?!\d)|(?<!\d\.))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,23 +59,36 @@ class InlineRules:
     introducers: tuple[str, ...]
     closers: tuple[str, ...]
     max_item: int
+    leads: tuple[str, ...] = ()
+    not_cues: tuple[str, ...] = ()
+    min_items: int = 3
+    particles: tuple[str, ...] = ()
 
 
 def load_inline_rules(path: Path | None = None) -> InlineRules:
     """The inline-list cue words (format in the header of ``lexicons/lists/inline.yaml``)."""
     path = path or lexicons_dir() / "lists" / "inline.yaml"
-    header_keys = {"separators", "joiners", "closers", "max_item"}
+    header_keys = {"separators", "joiners", "closers", "max_item", "min_items", "leads", "not_cues", "particles"}
     header, entries = load_yaml(path, "introducers", format=FORMAT, header_keys=header_keys)
     where = f"{path}:1"
     introducers = string_entries(entries, "an introducer")
-    max_item = positive_int(header, "max_item", 16, where)
-    return InlineRules(
+    rules = InlineRules(
         word_list(header.get("separators"), where, "separators"),
         word_list(header.get("joiners"), where, "joiners"),
         word_list(introducers, where, "introducers"),
         word_list(header.get("closers"), where, "closers"),
-        max_item,
+        positive_int(header, "max_item", 16, where),
+        word_list(header["leads"], where, "leads") if "leads" in header else (),
+        word_list(header["not_cues"], where, "not_cues") if "not_cues" in header else (),
+        positive_int(header, "min_items", 3, where),
+        word_list(header["particles"], where, "particles") if "particles" in header else (),
     )
+    seen: dict[str, str] = {}
+    for role in _ROLES:
+        for word in getattr(rules, role):
+            if seen.setdefault(word, role) != role:
+                raise LexiconError("MA202", where=where, detail=f"{word!r} is in both {seen[word]} and {role}")
+    return rules
 
 
 @cache
@@ -76,30 +96,59 @@ def _default_inline_rules() -> InlineRules:
     return load_inline_rules()
 
 
+_ROLES = ("separators", "joiners", "introducers", "closers", "leads", "not_cues")
+
+
 @dataclass(frozen=True, slots=True)
 class _InlinePatterns:
+    # Patterns scanned over whole texts start with a plain alternation of literals or a character
+    # class, which the regex engine scans for quickly; a group in front would make it try every position.
     separator: re.Pattern[str]
-    clause_end: re.Pattern[str]  # a clause end: searched forward in the text, backward in it reversed
-    introducer: re.Pattern[str]
+    clause_end: re.Pattern[str]  # clause punctuation: searched forward in the text, backward in it reversed
+    gloss: re.Pattern[str]  # a short bracketed run right after a word (TSH（促甲状腺激素）): part of the piece
+    reversed_gloss: re.Pattern[str]
+    cue: ahocorasick_rs.AhoCorasick  # every listed word, leftmost-longest, so that a word hides those inside it
+    roles: list[int]  # the role of each of ``cue``'s words (``_ROLE_NUMBERS``): 如果 is a not-cue, 如 an introducer
     introducer_before_colon: re.Pattern[str]  # 如： with the item after the colon
-    joiner: re.Pattern[str]
-    closer: re.Pattern[str]
+    paired: re.Pattern[str]  # an introducer, then two short pieces joined by a joiner that end the clause (例如A或B)
+    hiding_introducers: frozenset[str]  # what ``paired`` matches that is no introducer (如果)
 
 
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(map(re.escape, words))
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @cache
 def _inline_patterns(rules: InlineRules) -> _InlinePatterns:
     clause = re.escape(_CLAUSE)
+    piece = f"[^{clause}{re.escape(''.join(s for s in rules.separators if len(s) == 1))}]"
+    inside = f"{piece}{{1,{rules.max_item}}}"  # no clause punctuation or separator inside a gloss
+    piece = piece[:-1] + ".]"  # without the full stop, which ends a clause unless in a number
+    listed = [word for role in _ROLES[1:] for word in getattr(rules, role)]
+
+    # 例如A或B: each introducer followed by the rest, the words hiding one on their own. A
+    # one-character introducer could end a name (杨恭如与…): without a separator to back it, it
+    # counts only where it opens the clause.
+    rest = f"{piece}{{1,{2 * rules.max_item}}}?(?:{_alternation(rules.joiners)}){piece}{{1,{rules.max_item}}}(?=[{clause}.]|\\Z)"
+    # The words that start with an introducer and are none hide it there (如果); 假如 cannot hide an opening 如.
+    hiding = [word for word in listed if word not in rules.introducers and word.startswith(rules.introducers)]
+    paired = []
+    for word in sorted([*rules.introducers, *hiding], key=len, reverse=True):
+        literal = re.escape(word)
+        if word in hiding:
+            paired.append(literal)
+        else:
+            paired.append(literal + (f"(?<![^{clause}]{literal})" if len(word) == 1 else "") + rest)
     return _InlinePatterns(
         re.compile(_alternation(rules.separators)),
-        re.compile(f"[{clause}]"),
-        re.compile(_alternation(rules.introducers)),
+        re.compile(f"[{clause}]|{_STOP}"),
+        re.compile(f"[（(]{inside}[)）]"),
+        re.compile(f"[)）]{inside}[（(]"),
+        ahocorasick_rs.AhoCorasick(listed, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=ahocorasick_rs.Implementation.DFA),
+        [_ROLE_NUMBERS[role] for role in _ROLES[1:] for _ in getattr(rules, role)],
         re.compile(f"(?:{_alternation(rules.introducers)})[：:]$"),
-        re.compile(_alternation(rules.joiners)),
-        re.compile(_alternation(rules.closers)),
+        re.compile("|".join(paired)),
+        frozenset(hiding),
     )
 
 
@@ -133,6 +182,8 @@ def find_lists(
         for found in _block_lists(text, style, markers, paragraph_ends)
     ]
     lists = _without_overlaps(lists)
+    lists.extend(_item_runs(text, paragraphs, lists))
+    lists.sort(key=lambda l: l.start)
     lists.extend(_inline_lists(text, inline or _default_inline_rules(), lists))
     lists.sort(key=lambda l: l.start)
     _attach(text, lists, entities)
@@ -181,6 +232,10 @@ def _block_lists(text: str, style: str, markers: Sequence[_Marker], paragraph_en
     return lists
 
 
+def _is_marked(text: str, start: int) -> bool:
+    return text.startswith(tuple(_CIRCLED), start) or _AT_TEXT_START.match(text, start) is not None
+
+
 def _paragraph_end(text: str, start: int, paragraph_ends: Sequence[int]) -> int:
     index = bisect_right(paragraph_ends, start)
     return paragraph_ends[index] if index < len(paragraph_ends) else len(text)
@@ -208,71 +263,170 @@ def _without_overlaps(lists: list[EnumeratedList]) -> list[EnumeratedList]:
     return kept
 
 
+def _item_runs(text: str, paragraphs: Sequence[Paragraph], blocks: Sequence[EnumeratedList]) -> list[EnumeratedList]:
+    """Runs of two or more consecutive list-item paragraphs that start with no marker of the
+    styles above: items the markup marks (<li>) without a marker character, or lines led by a mark
+    these styles do not know (★). Each paragraph is an item. A paragraph led by a known marker is
+    left to its style, which may have found it no list item (a run numbered 七、八、)."""
+    starts, ends = [b.start for b in blocks], [b.end for b in blocks]
+    lists: list[EnumeratedList] = []
+    run: list[Paragraph] = []
+    for paragraph in chain(paragraphs, (None,)):
+        if paragraph is not None and paragraph.kind == "list_item" and not _is_marked(text, paragraph.start):
+            index = bisect_left(starts, paragraph.end)  # the last marker list starting before its end
+            if not (index and ends[index - 1] > paragraph.start):
+                run.append(paragraph)
+                continue
+        if len(run) >= 2:
+            items = [ListItem(p.start, p.end, "", []) for p in run]
+            lists.append(EnumeratedList(items[0].start, items[-1].end, "item", "generic", items))
+        run = []
+    return lists
+
+
 def _inline_lists(text: str, rules: InlineRules, blocks: Sequence[EnumeratedList]) -> list[EnumeratedList]:
-    """Clauses with separators, split into pieces; a clause of two or more pieces may be a list."""
+    """Clauses with separators, split into pieces; a clause of two or more pieces may be a list.
+    Then clauses without a separator where an introducer is followed by two items and a joiner."""
     patterns = _inline_patterns(rules)
     block_spans = [(b.start, b.end) for b in blocks]
     block_starts = [start for start, _ in block_spans]
     reach = rules.max_item * 4  # how far back a clause start is looked for: items are short
     found: list[EnumeratedList] = []
-    clause_end = -1
-    # A clause start is the last clause end before a separator: the first one found searching the
-    # reversed text forward from there (a regex has no fast backward search).
     size, reversed_text = len(text), text[::-1]
-    for separator in patterns.separator.finditer(text):
-        position = separator.start()
-        if position < clause_end:
-            continue  # a later separator of a clause already handled
-        window = max(position - reach, 0)
-        before = patterns.clause_end.search(reversed_text, size - position, size - window)
-        clause_start = size - before.start() if before is not None else window
-        after = patterns.clause_end.search(text, separator.end())
-        clause_end = after.start() if after is not None else len(text)
-        index = bisect_right(block_starts, clause_start) - 1
-        if index >= 0 and clause_start < block_spans[index][1]:
-            continue  # inside a block list's item
+    clause_end_search = patterns.clause_end.search
+    separators = [m.span() for m in patterns.separator.finditer(text)]
+    index, count = 0, len(separators)
+    while index < count:
+        position, separator_end = separators[index]
+        # The clause start is the first clause end found searching the reversed text from here; a
+        # bracketed gloss right after a word belongs to its piece (TSH（促甲状腺激素）、FT3).
+        window = size - position + reach if position > reach else size
+        before = clause_end_search(reversed_text, size - position, window)
+        while before is not None and reversed_text[before.start()] in ")）" and (
+            gloss := patterns.reversed_gloss.match(reversed_text, before.start())
+        ):
+            before = clause_end_search(reversed_text, gloss.end(), window)
+        clause_start = size - before.start() if before is not None else size - window
+        after = clause_end_search(text, separator_end)
+        while after is not None and text[after.start()] in "(（" and (gloss := patterns.gloss.match(text, after.start())):
+            after = clause_end_search(text, gloss.end())
+        clause_end = after.start() if after is not None else size
         pieces, piece_start = [], clause_start
-        for inner in patterns.separator.finditer(text, clause_start, clause_end):
-            pieces.append((piece_start, inner.start()))
-            piece_start = inner.end()
+        while index < count and separators[index][0] < clause_end:
+            pieces.append((piece_start, separators[index][0]))
+            piece_start = separators[index][1]
+            index += 1
         pieces.append((piece_start, clause_end))
+        block = bisect_right(block_starts, clause_start) - 1
+        if block >= 0 and clause_start < block_spans[block][1]:
+            continue  # inside a block list's item
+        if (clause_start == 0 or text[clause_start - 1] == "\n") and _is_ordinal_marker(text, *pieces[0]):
+            del pieces[0]  # 四、报名日期、地点: the heading's marker
         enumerated = _inline_list(text, pieces, rules, patterns)
+        if enumerated is not None:
+            found.append(enumerated)
+    spans = sorted([*block_spans, *((l.start, l.end) for l in found)])
+    starts = [start for start, _ in spans]
+    for match in patterns.paired.finditer(text):
+        if match.group() in patterns.hiding_introducers:
+            continue  # 如果
+        start = match.start()
+        block = bisect_right(starts, match.end()) - 1
+        if block >= 0 and start < spans[block][1]:
+            continue  # inside a block item or a list found above
+        enumerated = _inline_list(text, [(start, match.end())], rules, patterns)
         if enumerated is not None:
             found.append(enumerated)
     return found
 
 
+def _is_ordinal_marker(text: str, start: int, end: int) -> bool:
+    marker = text[start:end].strip()
+    return bool(marker) and _ordinal(marker) is not None
+
+
 def _inline_list(
     text: str, pieces: list[tuple[int, int]], rules: InlineRules, patterns: _InlinePatterns
 ) -> EnumeratedList | None:
-    """The clause's pieces as items: from after the last introducer to before the closer (等)."""
+    """The clause's pieces as items, when they make a list (see ``lexicons/lists/inline.yaml``)."""
     first_start, first_end = pieces[0]
-    intro = patterns.introducer.search(text, first_start, first_end)  # most clauses have none
-    introduced = intro is not None or patterns.introducer_before_colon.search(text, max(first_start - 8, 0), first_start) is not None
-    if intro is not None:
-        for intro in patterns.introducer.finditer(text, intro.end(), first_end):
-            pass
-        pieces[0] = (intro.end(), first_end)  # the last one: 表现为…出现A、B
     last_start, last_end = pieces[-1]
-    close = patterns.closer.search(text, last_start, last_end)
-    if close is not None:
-        pieces[-1] = (last_start, close.start())
-    if not introduced and close is None:
+    count = len(pieces)
+    # One scan of the clause for its cue words, offsets relative to its start (most clauses have
+    # a few): the first closer of the last piece and its first joiner before that, the lead-ins
+    # of the first piece.
+    words = patterns.cue.find_matches_as_indexes(text[first_start:last_end])
+    after_colon = first_start > 0 and text[first_start - 1] in "：:"
+    if not words and count < rules.min_items and not after_colon:
         return None
-    last_start, last_end = pieces[-1]
-    join = patterns.joiner.search(text, last_start + 1, last_end)
+    roles = patterns.roles
+    in_last = last_start - first_start
+    close = join = None
+    for index, start, end in words:
+        if start >= in_last:
+            role = roles[index]
+            if role == _CLOSER:
+                close = start
+                break
+            if role == _JOINER and join is None and start > in_last:
+                join = (first_start + start, first_start + end)
+    if close is not None:
+        last_end = first_start + close
     if join is not None:
-        pieces[-1:] = [(last_start, join.start()), (join.end(), last_end)]
+        pieces[-1:] = [(last_start, join[0]), (join[1], last_end)]
+        count += 1
+        first_end = pieces[0][1]
+    elif close is not None:
+        pieces[-1] = (last_start, last_end)
+    cued = close is not None
+    lead_end = first_start
+    in_first = first_end - first_start
+    for index, start, end in words:
+        if start >= in_first:
+            break
+        role = roles[index]
+        if role <= _LEAD and end < in_first and (not text[first_start + end].isspace() or not text[first_start + end : first_end].isspace()):
+            lead_end = first_start + end  # the last one: 表现为…出现A
+            cued = cued or role == _INTRODUCER
+    if not cued and after_colon:
+        cued = patterns.introducer_before_colon.search(text, max(first_start - 8, 0), first_start) is not None
+    if count < (2 if cued else rules.min_items):
+        return None
+    pieces[0] = (lead_end, first_end)
     items = []
-    for start, end in pieces:  # trimmed of spaces, non-empty and short, or no list
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end <= start or end - start > rules.max_item:
+    max_item, particles = rules.max_item, rules.particles
+    for index, (start, end) in enumerate(pieces):  # trimmed of spaces, non-empty and short, or no list
+        if start < end and (text[start].isspace() or text[end - 1].isspace()):
+            start, end = _stripped(text, start, end)
+        if end - start > max_item and count >= rules.min_items and index in (0, count - 1):
+            start, end = _shared_modifier_off(text, start, end, first=index == 0)
+        if end <= start or end - start > max_item or text.endswith(particles, start, end):
             return None
         items.append(ListItem(start, end, "", []))
     return EnumeratedList(items[0].start, items[-1].end, "inline", "generic", items)
+
+
+# Roles of the cue words as ``_InlinePatterns.roles`` numbers them (lead-ins first).
+_INTRODUCER, _JOINER, _LEAD, _CLOSER, _NOT_CUE = range(5)
+_ROLE_NUMBERS = {"introducers": _INTRODUCER, "joiners": _JOINER, "leads": _LEAD, "closers": _CLOSER, "not_cues": _NOT_CUE}
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _shared_modifier_off(text: str, start: int, end: int, *, first: bool) -> tuple[int, int]:
+    """A too-long first item starts after its last 的, a too-long last item ends before its first
+    的: the 的 marks what all items share (结节的[形态、边界], [骨科、康复医学科]的专家…)."""
+    if first:
+        cut = text.rfind("的", start, end)
+        return (cut + 1, end) if cut >= 0 else (start, end)
+    cut = text.find("的", start, end)
+    return (start, cut) if cut >= 0 else (start, end)
 
 
 def _attach(text: str, lists: Sequence[EnumeratedList], entities: Sequence[Entity]) -> None:
@@ -284,17 +438,20 @@ def _attach(text: str, lists: Sequence[EnumeratedList], entities: Sequence[Entit
     if starts != sorted(starts):  # find_entities gives them sorted; other callers may not
         order = sorted(order, key=starts.__getitem__)
         starts = [starts[i] for i in order]
+    count = len(starts)
     for list_index, enumerated in enumerate(lists):
         symptom_items = 0
         for item_index, item in enumerate(enumerated.items):
-            for position in range(bisect_left(starts, item.start), bisect_left(starts, item.end)):
+            position = bisect_left(starts, item.start)
+            while position < count and starts[position] < item.end:
                 entity_index = order[position]
                 entity = entities[entity_index]
                 if entity.end <= item.end:
                     item.entities.append(entity_index)
                     if entity.list_item is None:
                         entity.list_item = (list_index, item_index)
-            if _is_symptom_item(text, item, entities):
+                position += 1
+            if item.entities and _is_symptom_item(text, item, entities):
                 symptom_items += 1
         if symptom_items * 2 > len(enumerated.items):
             enumerated.kind = "symptom"
