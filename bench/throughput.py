@@ -5,7 +5,7 @@ and peak memory — all measured in the same run, on the same generated corpus.
 
 The corpus is generated from the bundled articles (corpus/articles), shuffled paragraph by paragraph
 with a fixed seed until it reaches the requested size, so every run measures the same text
-(Simplified Chinese paragraphs only: see _TRADITIONAL).
+(Simplified Chinese paragraphs only: see paragraphs()).
 Targets (issue 2): pipeline ≥ 3× bare jieba.lcut in chars/s, start-up < 0.8 s, peak RSS < 300 MB.
 When ../shared is beside the checkout, the pipeline and jieba.lcut are also compared on real medical
 text (cMedQANER questions and answers, CMDD dialogues), read in place, with each corpus's density of
@@ -30,17 +30,13 @@ ARTICLES = ROOT / "corpus" / "articles"
 SHARED = ROOT.parent / "shared" / "data"  # real medical text to measure on, when it is beside the checkout
 
 
-# Characters only Traditional Chinese writes (these words' Simplified forms differ): a paragraph with
-# two of them is left out of the corpus. jieba's dictionary is Simplified, so on Traditional text it
-# falls back to its HMM and runs about three times slower, which would flatter the ratio.
-_TRADITIONAL = set("們這個來說為會時發醫療體後與對關於學點還從頭問題種見過經應診斷藥")
-
-
 def paragraphs() -> list[str]:
     """Editorial paragraphs of the bundled corpus (HTML pages go through the separator first),
-    Simplified Chinese only."""
+    Simplified Chinese only: jieba's dictionary is Simplified, so on Traditional text it falls back
+    to its HMM and runs about three times slower, which would flatter the ratio."""
     from medannot import Pipeline
     from medannot.read import iter_documents
+    from medannot.traditional import has_traditional
 
     pipeline = Pipeline()
     found = []
@@ -48,7 +44,7 @@ def paragraphs() -> list[str]:
         text = record.content.text
         for paragraph in record.content.paragraphs:
             words = text[paragraph.start : paragraph.end]
-            if len(words) > 20 and len(_TRADITIONAL.intersection(words)) < 2:
+            if len(words) > 20 and not has_traditional(words):
                 found.append(words)
     return found
 

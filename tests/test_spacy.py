@@ -47,6 +47,14 @@ def test_entities_carry_the_record_attributes(nlp) -> None:
     assert [span.text for span in doc.spans[medspacy.SPANS_KEY]] == [e.text for e in doc.ents]
 
 
+def test_traditional_text_gets_the_same_entities_and_flags(nlp) -> None:
+    doc = nlp("患者沒有發熱，可能有複視。")
+    assert [(e.text, e._.canonical, e._.negated, e._.uncertain) for e in doc.ents] == [
+        ("發熱", "发热", True, False),
+        ("複視", "复视", False, True),
+    ]
+
+
 def test_span_attributes_mirror_record_entity_fields() -> None:
     assert set(medspacy.SPAN_ATTRIBUTES) <= set(Entity.__dataclass_fields__)
     assert all(Span.has_extension(name) for name in medspacy.SPAN_ATTRIBUTES)

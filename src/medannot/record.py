@@ -102,7 +102,7 @@ class Entity:
     label: str  # symptom | disease | drug | treatment | exam | anatomy | department | microorganism | device | adverse_event
     canonical: str
     concept_id: str
-    synonym: str  # the lexicon term that matched (differs from text only by width/case)
+    synonym: str  # the lexicon term that matched (differs from text only by width, case or script)
     sentence: int  # index into content.sentences
     list_item: tuple[int, int] | None = None  # (list index, item index) when inside an enumerated list
     negated: bool = False

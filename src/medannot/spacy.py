@@ -38,6 +38,7 @@ from .segment import DEFAULT_SEGMENTER, create_segmenter
 from .segment.base import Tokens, user_words
 from .segment.sentences import split_sentences
 from .tag import assert_entities, find_entities, load_assertion_rules
+from .traditional import to_simplified
 
 __all__ = [
     "SPAN_ATTRIBUTES",
@@ -243,7 +244,7 @@ class AssertionTagger:
             )
             for span in spans
         ]
-        assert_entities(doc.text, entities, self.rules)
+        assert_entities(to_simplified(doc.text), entities, self.rules)  # cue phrases are Simplified; offsets hold
         for span, entity in zip(spans, entities, strict=True):
             span._.negated = entity.negated
             span._.uncertain = entity.uncertain
