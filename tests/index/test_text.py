@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from medannot.index.text import SEPARATOR, Boundaries, boundaries, cut, index_form, index_words, is_word, pack, segmented, unpack
+from medannot.index.text import (
+    SEPARATOR,
+    Boundaries,
+    boundaries,
+    cut,
+    index_form,
+    index_words,
+    is_word,
+    pack,
+    segmented,
+    unpack,
+)
 
 
 def test_body_is_the_tokens_joined_by_spaces():

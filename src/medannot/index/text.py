@@ -28,7 +28,16 @@ from functools import cache
 from itertools import accumulate, chain
 
 __all__ = [
-    "SEPARATOR", "Boundaries", "boundaries", "cut", "index_form", "index_words", "is_word", "segmented", "pack", "unpack",
+    "SEPARATOR",
+    "Boundaries",
+    "boundaries",
+    "cut",
+    "index_form",
+    "index_words",
+    "is_word",
+    "pack",
+    "segmented",
+    "unpack",
 ]
 
 SEPARATOR = "\x1f"  # unit separator: an ASCII separator for the tokenizer, not found in article text
