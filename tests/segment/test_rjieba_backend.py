@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from medannot.segment.rjieba_backend import RJiebaSegmenter
 
 
@@ -51,3 +54,9 @@ def test_full_width_letters_and_digits_are_cut_as_their_ascii_forms() -> None:
     words = _words(RJiebaSegmenter(), text)
     assert "ＣＴ" in words and "Ｃ" not in words  # offsets still point into the full-width text
     assert "３．５ｍｇ" in words or "３．５" in words
+
+
+def test_rjiebas_own_default_instance_is_never_built() -> None:
+    # importing the rjieba package builds a module-level instance (its whole dictionary) we never use
+    probe = "import sys; from medannot.segment.rjieba_backend import RJiebaSegmenter; RJiebaSegmenter(); print('rjieba' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "False"
