@@ -154,3 +154,16 @@ def test_a_record_given_twice_in_one_batch_keeps_its_last_version(records, lexic
         assert [h.id for h in searcher.search("休息").hits] == ["twice"]
         assert searcher.search("").total == 2
     assert sqlite3.connect(db).execute("SELECT count(*) FROM fts").fetchone()[0] == 2
+
+
+def test_traditional_text_is_found_by_simplified_queries_and_comes_back_as_written(lexicon, tmp_path):
+    text = "頭痛和流感的治療"
+    records = annotated([{"id": "hk", "title": "流感", "published": "2024-01-01", "text": text}])
+    db = tmp_path / "i.sqlite"
+    build_index([write_jsonl(tmp_path / "a.jsonl", records)], db, lexicon)
+    with Searcher(db) as searcher:
+        for query in ("治疗", "治療"):  # queries are folded the same way
+            hit = searcher.search(query).hits[0]
+            assert hit.id == "hk"
+            assert hit.snippet.text == text[hit.snippet.start : hit.snippet.end]
+            assert [hit.snippet.text[s - hit.snippet.start : e - hit.snippet.start] for s, e in hit.snippet.highlights] == ["治療"]

@@ -27,6 +27,8 @@ from collections.abc import Container, Iterable, Sequence
 from functools import cache
 from itertools import accumulate, chain
 
+from ..traditional import to_simplified
+
 __all__ = [
     "SEPARATOR",
     "Boundaries",
@@ -69,7 +71,9 @@ def _folding() -> tuple[re.Pattern[str], dict[int, int]]:
 
 def index_form(text: str) -> str:
     """``text`` as the index sees it, the same length: ``text`` itself unless it has a full-width
-    letter or digit, a non-ASCII upper-case letter or non-ASCII whitespace."""
+    letter or digit, a non-ASCII upper-case letter, non-ASCII whitespace or a Traditional-only
+    character (Traditional text is indexed and searched as Simplified: 带状疱疹 finds 帶狀皰疹)."""
+    text = to_simplified(text)
     pattern, table = _folding()
     if not pattern.search(text):
         return text
