@@ -31,7 +31,6 @@ _HAN = f"[{_HAN_DIGITS}十][{_HAN_DIGITS}十]{{0,2}}"
 # for markers mostly found inside prose (digits and 一 are everywhere); it starts with a plain
 # character class, which the regex engine scans for quickly.
 _SENTENCE_LEAD = "\n。；;：:"
-_CIRCLED_MARKER = re.compile(f"[{_CIRCLED}]")
 _LED_MARKERS = (  # (style, marker pattern); the number is the marker without its punctuation
     ("numbered", r"\d\d?[.、．](?!\d)"),
     ("numbered", f"{_HAN}、"),
@@ -42,14 +41,15 @@ _LED_MARKERS = (  # (style, marker pattern); the number is the marker without it
 _BULLET = len(_LED_MARKERS) - 1
 _LED = "[ \t\u3000]*(?:" + "|".join(f"(?P<m{i}>{pattern})" for i, (_, pattern) in enumerate(_LED_MARKERS)) + ")"
 _AT_TEXT_START = re.compile(_LED)
+_CIRCLED_MARKER = re.compile(f"[{_CIRCLED}]")
 # After a stop, a look at the next character first: most stops are followed by no marker.
 _AFTER_LEAD = re.compile(f"[{_SENTENCE_LEAD}](?=[ \t\u3000]*[\\d{_HAN_DIGITS}十（(•·▪■◆●◇○□▶►*-]){_LED}")
 _MARKER_PUNCTUATION = "（()）.、．"
+_SPACE = re.compile(r"\s")
 # Characters an inline item cannot contain: clause punctuation and brackets.
 _CLAUSE = "，,。；;！？!?：:\n（）()【】[]“”\""
 # An ASCII full stop ends a clause too (scraped text often ends sentences with one), unless it
 # stands between two digits (3.5 mg).
-_STOP = r"\.(?:(?!\d)|(?<!\d\.))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,8 @@ def load_inline_rules(path: Path | None = None) -> InlineRules:
         positive_int(header, "min_items", 3, where),
         word_list(header["particles"], where, "particles") if "particles" in header else (),
     )
+    if any(len(particle) != 1 for particle in rules.particles):
+        raise LexiconError("MA202", where=where, detail="particles must be single characters")
     seen: dict[str, str] = {}
     for role in _ROLES:
         for word in getattr(rules, role):
@@ -112,6 +114,7 @@ class _InlinePatterns:
     introducer_before_colon: re.Pattern[str]  # 如： with the item after the colon
     paired: re.Pattern[str]  # an introducer, then two short pieces joined by a joiner that end the clause (例如A或B)
     hiding_introducers: frozenset[str]  # what ``paired`` matches that is no introducer (如果)
+    particles: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -130,18 +133,19 @@ def _inline_patterns(rules: InlineRules) -> _InlinePatterns:
     # one-character introducer could end a name (杨恭如与…): without a separator to back it, it
     # counts only where it opens the clause.
     rest = f"{piece}{{1,{2 * rules.max_item}}}?(?:{_alternation(rules.joiners)}){piece}{{1,{rules.max_item}}}(?=[{clause}.]|\\Z)"
-    # The words that start with an introducer and are none hide it there (如果); 假如 cannot hide an opening 如.
+    # The words that start with an introducer and are none hide it there (如果); 假如 cannot hide an
+    # opening 如. One alternative per first character: the engine tries alternatives one by one.
     hiding = [word for word in listed if word not in rules.introducers and word.startswith(rules.introducers)]
-    paired = []
-    for word in sorted([*rules.introducers, *hiding], key=len, reverse=True):
-        literal = re.escape(word)
-        if word in hiding:
-            paired.append(literal)
-        else:
-            paired.append(literal + (f"(?<![^{clause}]{literal})" if len(word) == 1 else "") + rest)
+    by_first: dict[str, list[str]] = {}
+    for word in sorted({*rules.introducers, *hiding}, key=lambda word: (-len(word), word)):
+        literal = re.escape(word[1:])
+        if word not in hiding:
+            literal += (f"(?<![^{clause}]{re.escape(word)})" if len(word) == 1 else "") + rest
+        by_first.setdefault(word[0], []).append(literal)
+    paired = [f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()]
     return _InlinePatterns(
         re.compile(_alternation(rules.separators)),
-        re.compile(f"[{clause}]|{_STOP}"),
+        re.compile(f"[{clause}.](?:(?<!\\.)|(?!\\d)|(?<!\\d\\.))"),  # one class first: a faster scan
         re.compile(f"[（(]{inside}[)）]"),
         re.compile(f"[)）]{inside}[（(]"),
         ahocorasick_rs.AhoCorasick(listed, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=ahocorasick_rs.Implementation.DFA),
@@ -149,6 +153,7 @@ def _inline_patterns(rules: InlineRules) -> _InlinePatterns:
         re.compile(f"(?:{_alternation(rules.introducers)})[：:]$"),
         re.compile("|".join(paired)),
         frozenset(hiding),
+        frozenset(rules.particles),
     )
 
 
@@ -352,24 +357,24 @@ def _inline_list(
     first_start, first_end = pieces[0]
     last_start, last_end = pieces[-1]
     count = len(pieces)
-    # One scan of the clause for its cue words, offsets relative to its start (most clauses have
-    # a few): the first closer of the last piece and its first joiner before that, the lead-ins
-    # of the first piece.
-    words = patterns.cue.find_matches_as_indexes(text[first_start:last_end])
-    after_colon = first_start > 0 and text[first_start - 1] in "：:"
-    if not words and count < rules.min_items and not after_colon:
-        return None
+    # One scan of the clause for its cue words, at offsets from its start (a clause has a few):
+    # the lead-ins of the first piece, the first closer of the last piece and its first joiner
+    # before that (with no separator, the joiner ends the first item: what follows is the second).
+    in_first, in_last = first_end - first_start, last_start - first_start
     roles = patterns.roles
-    in_last = last_start - first_start
     close = join = None
-    for index, start, end in words:
+    leads = []
+    for index, start, end in patterns.cue.find_matches_as_indexes(text[first_start:last_end]):
+        role = roles[index]
         if start >= in_last:
-            role = roles[index]
             if role == _CLOSER:
                 close = start
                 break
             if role == _JOINER and join is None and start > in_last:
                 join = (first_start + start, first_start + end)
+                in_first = in_first if count > 1 else 0
+        if role <= _LEAD and start < in_first:
+            leads.append((first_start + end, role == _INTRODUCER))
     if close is not None:
         last_end = first_start + close
     if join is not None:
@@ -380,27 +385,27 @@ def _inline_list(
         pieces[-1] = (last_start, last_end)
     cued = close is not None
     lead_end = first_start
-    in_first = first_end - first_start
-    for index, start, end in words:
-        if start >= in_first:
-            break
-        role = roles[index]
-        if role <= _LEAD and end < in_first and (not text[first_start + end].isspace() or not text[first_start + end : first_end].isspace()):
-            lead_end = first_start + end  # the last one: 表现为…出现A
-            cued = cued or role == _INTRODUCER
-    if not cued and after_colon:
+    for end, introduces in leads:  # the last one with text after it: 表现为…出现A
+        if end < first_end and (not text[end].isspace() or not text[end:first_end].isspace()):
+            lead_end = end
+            cued = cued or introduces
+    if not cued and count < rules.min_items and first_start and text[first_start - 1] in "：:":
         cued = patterns.introducer_before_colon.search(text, max(first_start - 8, 0), first_start) is not None
     if count < (2 if cued else rules.min_items):
         return None
     pieces[0] = (lead_end, first_end)
+    spaced = _SPACE.search(text, lead_end, last_end) is not None  # most clauses have no space to trim
     items = []
-    max_item, particles = rules.max_item, rules.particles
-    for index, (start, end) in enumerate(pieces):  # trimmed of spaces, non-empty and short, or no list
-        if start < end and (text[start].isspace() or text[end - 1].isspace()):
+    max_item, min_items, particles = rules.max_item, rules.min_items, patterns.particles
+    for index, (start, end) in enumerate(pieces):  # non-empty and short, or no list
+        if spaced:
             start, end = _stripped(text, start, end)
-        if end - start > max_item and count >= rules.min_items and index in (0, count - 1):
-            start, end = _shared_modifier_off(text, start, end, first=index == 0)
-        if end <= start or end - start > max_item or text.endswith(particles, start, end):
+        if end - start > max_item:
+            if count >= min_items and (index == 0 or index == count - 1):
+                start, end = _shared_modifier_off(text, start, end, first=index == 0)
+            if end - start > max_item:
+                return None
+        if end <= start or text[end - 1] in particles:
             return None
         items.append(ListItem(start, end, "", []))
     return EnumeratedList(items[0].start, items[-1].end, "inline", "generic", items)
@@ -438,11 +443,11 @@ def _attach(text: str, lists: Sequence[EnumeratedList], entities: Sequence[Entit
     if starts != sorted(starts):  # find_entities gives them sorted; other callers may not
         order = sorted(order, key=starts.__getitem__)
         starts = [starts[i] for i in order]
-    count = len(starts)
+    count, position = len(starts), 0
     for list_index, enumerated in enumerate(lists):
         symptom_items = 0
         for item_index, item in enumerate(enumerated.items):
-            position = bisect_left(starts, item.start)
+            position = bisect_left(starts, item.start, position)  # lists and items come in text order
             while position < count and starts[position] < item.end:
                 entity_index = order[position]
                 entity = entities[entity_index]
