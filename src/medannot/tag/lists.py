@@ -109,6 +109,7 @@ class _InlinePatterns:
     clause_end: re.Pattern[str]  # clause punctuation: searched forward in the text, backward in it reversed
     gloss: re.Pattern[str]  # a short bracketed run right after a word (TSH（促甲状腺激素）): part of the piece
     reversed_gloss: re.Pattern[str]
+    cue_start: re.Pattern[str]  # the first characters of introducers, joiners and closers
     cue: ahocorasick_rs.AhoCorasick  # every listed word, leftmost-longest, so that a word hides those inside it
     roles: list[int]  # the role of each of ``cue``'s words (``_ROLE_NUMBERS``): 如果 is a not-cue, 如 an introducer
     introducer_before_colon: re.Pattern[str]  # 如： with the item after the colon
@@ -148,6 +149,7 @@ def _inline_patterns(rules: InlineRules) -> _InlinePatterns:
         re.compile(f"[{clause}.](?:(?<!\\.)|(?!\\d)|(?<!\\d\\.))"),  # one class first: a faster scan
         re.compile(f"[（(]{inside}[)）]"),
         re.compile(f"[)）]{inside}[（(]"),
+        re.compile("[" + re.escape("".join(sorted({w[0] for w in (*rules.introducers, *rules.joiners, *rules.closers)}))) + "]"),
         ahocorasick_rs.AhoCorasick(listed, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=ahocorasick_rs.Implementation.DFA),
         [_ROLE_NUMBERS[role] for role in _ROLES[1:] for _ in getattr(rules, role)],
         re.compile(f"(?:{_alternation(rules.introducers)})[：:]$"),
@@ -360,6 +362,9 @@ def _inline_list(
     # One scan of the clause for its cue words, at offsets from its start (a clause has a few):
     # the lead-ins of the first piece, the first closer of the last piece and its first joiner
     # before that (with no separator, the joiner ends the first item: what follows is the second).
+    if count < rules.min_items and patterns.cue_start.search(text, first_start, last_end) is None:
+        if not (first_start and text[first_start - 1] in "：:"):
+            return None  # no character that can start an introducer, joiner or closer: a quick no
     in_first, in_last = first_end - first_start, last_start - first_start
     roles = patterns.roles
     close = join = None
