@@ -1,5 +1,6 @@
-"""Enumerated lists in the content: ①②③…, 1. 2. / 1、2、 / 一、二、, (1)(2), bullets, and inline
-enumerations such as 如：A、B、C等 (cue words in ``lexicons/lists/inline.yaml``). Items are spans
+"""Enumerated lists in the content: ①②③…, 1. 2. / 1、2、 / 一、二、, (1)(2), bullets, runs of
+list-item paragraphs with no marker (HTML <li>), and inline enumerations such as 如：A、B、C等 or
+多饮、多尿和多食 (cue words in ``lexicons/lists/inline.yaml``). Items are spans
 that carry the entities inside them; a list whose items mostly carry a symptom is a symptom list."""
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..record import Entity, EnumeratedList, ListItem, Paragraph
 from ..resources import lexicons_dir
 from ..yamlfile import load_yaml, positive_int, string_entries, word_list
 
-__all__ = ["InlineRules", "load_inline_rules", "find_lists"]
+__all__ = ["InlineRules", "find_lists", "load_inline_rules"]
 
 FORMAT = "medannot-lists/1"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -46,10 +47,12 @@ _CIRCLED_MARKER = re.compile(f"[{_CIRCLED}]")
 _AFTER_LEAD = re.compile(f"[{_SENTENCE_LEAD}](?=[ \t\u3000]*[\\d{_HAN_DIGITS}十（(•·▪■◆●◇○□▶►*-]){_LED}")
 _MARKER_PUNCTUATION = "（()）.、．"
 _SPACE = re.compile(r"\s")
-# Characters an inline item cannot contain: clause punctuation and brackets.
+# Characters an inline item cannot contain: clause punctuation and brackets. An ASCII full stop
+# ends a clause too (scraped text often ends sentences with one), unless between two digits (3.5 mg).
 _CLAUSE = "，,。；;！？!?：:\n（）()【】[]“”\""
-# An ASCII full stop ends a clause too (scraped text often ends sentences with one), unless it
-# stands between two digits (3.5 mg).
+
+
+_ROLES = ("separators", "joiners", "introducers", "closers", "leads", "not_cues")  # the word lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +101,12 @@ def _default_inline_rules() -> InlineRules:
     return load_inline_rules()
 
 
-_ROLES = ("separators", "joiners", "introducers", "closers", "leads", "not_cues")
-
 
 @dataclass(frozen=True, slots=True)
 class _InlinePatterns:
-    # Patterns scanned over whole texts start with a plain alternation of literals or a character
-    # class, which the regex engine scans for quickly; a group in front would make it try every position.
+    """Patterns scanned over whole texts start with a plain alternation of literals or a character
+    class, which the regex engine scans for quickly; a group in front makes it try every position."""
+
     separator: re.Pattern[str]
     clause_end: re.Pattern[str]  # clause punctuation: searched forward in the text, backward in it reversed
     gloss: re.Pattern[str]  # a short bracketed run right after a word (TSH（促甲状腺激素）): part of the piece
@@ -125,9 +127,9 @@ def _alternation(words: Iterable[str]) -> str:
 @cache
 def _inline_patterns(rules: InlineRules) -> _InlinePatterns:
     clause = re.escape(_CLAUSE)
-    piece = f"[^{clause}{re.escape(''.join(s for s in rules.separators if len(s) == 1))}]"
-    inside = f"{piece}{{1,{rules.max_item}}}"  # no clause punctuation or separator inside a gloss
-    piece = piece[:-1] + ".]"  # without the full stop, which ends a clause unless in a number
+    excluded = clause + re.escape("".join(s for s in rules.separators if len(s) == 1))
+    inside = f"[^{excluded}]{{1,{rules.max_item}}}"  # no clause punctuation or separator inside a gloss
+    piece = f"[^{excluded}.]"  # the paired items: no full stop either, whatever follows it
     listed = [word for role in _ROLES[1:] for word in getattr(rules, role)]
 
     # 例如A或B: each introducer followed by the rest, the words hiding one on their own. A
@@ -178,7 +180,8 @@ def find_lists(
     entities: Sequence[Entity],
     inline: InlineRules | None = None,
 ) -> list[EnumeratedList]:
-    """Block lists of two or more consecutive items, then inline lists outside them; sets
+    """Block lists of two or more consecutive items (marked, then unmarked list-item paragraphs),
+    then inline lists outside them; sets
     ``entity.list_item`` for the entities inside items and ``kind`` to symptom where most items
     carry a symptom."""
     paragraph_ends = sorted(p.end for p in paragraphs) or [len(text)]
@@ -362,9 +365,9 @@ def _inline_list(
     # One scan of the clause for its cue words, at offsets from its start (a clause has a few):
     # the lead-ins of the first piece, the first closer of the last piece and its first joiner
     # before that (with no separator, the joiner ends the first item: what follows is the second).
-    if count < rules.min_items and patterns.cue_start.search(text, first_start, last_end) is None:
-        if not (first_start and text[first_start - 1] in "：:"):
-            return None  # no character that can start an introducer, joiner or closer: a quick no
+    after_colon = first_start > 0 and text[first_start - 1] in "：:"
+    if count < rules.min_items and not after_colon and patterns.cue_start.search(text, first_start, last_end) is None:
+        return None  # no character that can start an introducer, joiner or closer: a quick no
     in_first, in_last = first_end - first_start, last_start - first_start
     roles = patterns.roles
     close = join = None
@@ -394,7 +397,7 @@ def _inline_list(
         if end < first_end and (not text[end].isspace() or not text[end:first_end].isspace()):
             lead_end = end
             cued = cued or introduces
-    if not cued and count < rules.min_items and first_start and text[first_start - 1] in "：:":
+    if not cued and count < rules.min_items and after_colon:
         cued = patterns.introducer_before_colon.search(text, max(first_start - 8, 0), first_start) is not None
     if count < (2 if cued else rules.min_items):
         return None
