@@ -84,6 +84,9 @@ def inline_items(text: str) -> list[list[str]]:
         # a too-long first or last item loses what all items share, up to its 的
         ("这位经验丰富的老医生每次都仔细询问患者的睡眠、饮食和情绪。", ["睡眠", "饮食", "情绪"]),
         ("内科、外科、儿科的医生每周轮流到社区开展义诊活动。", ["内科", "外科", "儿科"]),
+        # an ASCII full stop ends the clause, except inside a number
+        ("头痛、头晕、乏力.如果加重要就医", ["头痛", "头晕", "乏力"]),
+        ("每次服用0.5、1.5或2.5毫克", ["0.5", "1.5", "2.5毫克"]),
         # an introducer and two items joined without a separator
         ("退热药例如布洛芬或对乙酰氨基酚。", ["布洛芬", "对乙酰氨基酚"]),
         ("服药后出现皮疹和瘙痒，应停药。", ["皮疹", "瘙痒"]),
@@ -169,6 +172,10 @@ def test_inline_rules_file_is_validated(tmp_path: Path):
     twice.write_text("format: medannot-lists/1\nseparators: [、]\njoiners: [和]\nclosers: [等]\nleads: [和]\nintroducers: [如]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="和"):
         load_inline_rules(twice)
+    long_particle = tmp_path / "particle.yaml"
+    long_particle.write_text(twice.read_text(encoding="utf-8").replace("leads: [和]", "particles: [是吗]"), encoding="utf-8")
+    with pytest.raises(LexiconError, match="particles"):
+        load_inline_rules(long_particle)
     rules = load_inline_rules()
     assert rules.max_item > 0 and rules.min_items >= 3
 
