@@ -41,16 +41,22 @@ SOURCES = ["健康报", "市第一人民医院", "康宁诊所", "健康门户",
 
 
 class Words:
-    """jieba's dictionary as a frequency-weighted sampler, most frequent first."""
+    """jieba's dictionary as a frequency-weighted sampler, most frequent first.
+
+    Words with a Traditional-only character are left out: the dictionary carries some, and
+    mojibake (鈥, 鍚, 鏃) among its frequent entries, which Simplified articles do not hold; the
+    index stores such a text twice (as written, and folded to Simplified for search)."""
 
     def __init__(self, limit: int = 80_000) -> None:
         import jieba
+
+        from medannot.traditional import has_traditional
 
         entries = []
         with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as lines:
             for line in lines:
                 word, freq, *_ = line.split()
-                if all("\u4e00" <= c <= "\u9fff" for c in word):
+                if all("\u4e00" <= c <= "\u9fff" for c in word) and not has_traditional(word):
                     entries.append((int(freq), word))
         entries.sort(reverse=True)
         self.ranked = [w for _, w in entries[:limit]]
