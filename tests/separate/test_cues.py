@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from medannot.errors import LexiconError
-from medannot.separate.cues import load_cue_file, load_cues, load_dom_file, load_dom_hints, load_meta_file, load_meta_labels
+from medannot.separate.cues import (
+    load_cue_file,
+    load_cues,
+    load_dom_file,
+    load_dom_hints,
+    load_meta_file,
+    load_meta_labels,
+    load_person_file,
+)
 
 
 def test_packaged_files_load() -> None:
@@ -41,12 +46,11 @@ def test_max_len_keeps_prose_out() -> None:
         (load_dom_file, "format: medannot-dom-hints/1\nhints:\n  - kind: nav\n", 3, "needs tags or patterns"),
         (load_meta_file, "format: medannot-meta-labels/1\nfields:\n  - field: nope\n    labels: [a]\n", 3, "field must be"),
         (load_meta_file, "format: medannot-meta-labels/1\nfields:\n  - field: author\n    labels: [a, A]\n", 3, "given twice"),
+        (load_person_file, "format: medannot-person-qualifiers/1\nqualifiers:\n  - kind: rank\n    words: [a]\n", 3, "kind must be"),
+        (load_person_file, "format: medannot-person-qualifiers/1\nqualifiers:\n  - kind: unit\n", 3, "needs suffixes or words"),
+        (load_person_file, "format: medannot-person-qualifiers/1\nqualifiers:\n  - kind: unit\n    words: [a]\n    min_len: 0\n", 3, "min_len"),
+        (load_person_file, "format: medannot-person-qualifiers/1\nqualifiers:\n  - kind: unit\n    word: [a]\n", 3, "unknown key"),
     ],
 )
-def test_invalid_files_name_file_and_line(tmp_path: Path, loader, text: str, line: int, message: str) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(LexiconError) as error:
-        loader(path)
-    assert f"{path}:{line}" in str(error.value)
-    assert message in str(error.value)
+def test_invalid_files_name_file_and_line(refused, loader, text: str, line: int, message: str) -> None:
+    refused(loader, text, line, message)

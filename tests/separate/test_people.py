@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from medannot.errors import LexiconError
 from medannot.separate.cues import load_person_file
 from medannot.separate.people import author_name, is_person_line
 
@@ -50,24 +49,6 @@ def test_author_is_the_name(value: str, name: str) -> None:
 )
 def test_person_lines(line: str, person: bool) -> None:
     assert is_person_line(line) is person
-
-
-@pytest.mark.parametrize(
-    ("text", "line", "message"),
-    [
-        ("format: medannot-person-qualifiers/1\nqualifiers:\n  - kind: rank\n    words: [a]\n", 3, "kind must be"),
-        ("format: medannot-person-qualifiers/1\nqualifiers:\n  - kind: unit\n", 3, "needs suffixes or words"),
-        ("format: medannot-person-qualifiers/1\nqualifiers:\n  - kind: unit\n    words: [a]\n    min_len: 0\n", 3, "min_len"),
-        ("format: medannot-person-qualifiers/1\nqualifiers:\n  - kind: unit\n    word: [a]\n", 3, "unknown key"),
-    ],
-)
-def test_invalid_file_names_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:
-    path = tmp_path / "people.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(LexiconError) as error:
-        load_person_file(path)
-    assert f"{path}:{line}" in str(error.value)
-    assert message in str(error.value)
 
 
 def test_longer_titles_are_cut_whole(tmp_path: Path) -> None:
